@@ -1,0 +1,75 @@
+package org.newsflow.common.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts services in order and closes them in reverse order, once, on {@link #close()} or on SIGTERM/Ctrl-C.
+ * If a service fails to start, the ones already started are closed and the failure is rethrown.
+ */
+public final class ServiceRunner implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+
+  private final List<Service> started = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Starts one service after those already started. */
+  public synchronized void start(Service service) throws Exception {
+    if (closed.get()) {
+      throw new IllegalStateException("runner already closed");
+    }
+    long t0 = System.nanoTime();
+    try {
+      service.start();
+    } catch (Exception | Error e) {
+      LOG.error("{} failed to start: {}", service.name(), e.getMessage());
+      service.close();
+      close();
+      throw e;
+    }
+    started.add(service);
+    LOG.info("{} started in {} ms", service.name(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The started services, in start order. */
+  public synchronized List<Service> services() {
+    return List.copyOf(started);
+  }
+
+  /** Closes everything on JVM shutdown (SIGTERM, Ctrl-C). */
+  public void closeOnShutdown() {
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("newsflow-shutdown").unstarted(this::close));
+  }
+
+  /** Blocks until {@link #close()} has completed. */
+  public void awaitShutdown() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    List<Service> toClose;
+    synchronized (this) {
+      toClose = new ArrayList<>(started);
+    }
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      Service s = toClose.get(i);
+      try {
+        LOG.info("stopping {}", s.name());
+        s.close();
+      } catch (RuntimeException e) {
+        LOG.warn("{} did not stop cleanly: {}", s.name(), e.toString());
+      }
+    }
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,51 @@
+package org.newsflow.common.topics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of the pipeline's topics under one prefix (default {@code news}). Built once from configuration and
+ * passed to whoever needs it; there is no static registry.
+ *
+ * @param prefix the topic name prefix
+ */
+public record Topics(String prefix) {
+
+  /** The default prefix. */
+  public static final String DEFAULT_PREFIX = "news";
+
+  /** Feed registry: key feed id, value feed definition or tombstone. Compacted. */
+  public TopicSpec feeds() {
+    return new TopicSpec(prefix + ".feeds", true, Map.of("cleanup.policy", "compact"));
+  }
+
+  /** Per-feed health: key feed id, value last poll status. Compacted. */
+  public TopicSpec feedStatus() {
+    return new TopicSpec(prefix + ".feed-status", true, Map.of("cleanup.policy", "compact"));
+  }
+
+  /** Normalised articles from ingest: key article id, value Article JSON without tags. */
+  public TopicSpec articlesRaw() {
+    return new TopicSpec(prefix + ".articles.raw", false, Map.of("cleanup.policy", "delete"));
+  }
+
+  /** Enriched articles: key article id, value Article JSON with entities, topics, language, storyId. */
+  public TopicSpec articlesEnriched() {
+    return new TopicSpec(prefix + ".articles.enriched", false, Map.of("cleanup.policy", "delete"));
+  }
+
+  /** Dead letters: key the original key, value the original bytes, headers saying why and where from. */
+  public TopicSpec deadLetters() {
+    return new TopicSpec(prefix + ".articles.dlq", false, Map.of("cleanup.policy", "delete"));
+  }
+
+  /** The per-subject topic an article with the given IPTC top-level slug is routed to, when routing is on. */
+  public TopicSpec topicRoute(String slug) {
+    return new TopicSpec(prefix + ".topic." + slug, false, Map.of("cleanup.policy", "delete"));
+  }
+
+  /** Every topic the pipeline itself reads or writes (routing topics excluded). */
+  public List<TopicSpec> all() {
+    return List.of(feeds(), feedStatus(), articlesRaw(), articlesEnriched(), deadLetters());
+  }
+}
