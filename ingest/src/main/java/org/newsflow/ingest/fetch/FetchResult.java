@@ -1,0 +1,23 @@
+package org.newsflow.ingest.fetch;
+
+import java.net.URI;
+
+/**
+ * The answer to one fetch.
+ *
+ * @param status       HTTP status (200 for local files), 304 when unchanged
+ * @param body         the decoded body (empty for 304)
+ * @param contentType  the Content-Type header, may be null
+ * @param etag         the ETag header, may be null
+ * @param lastModified the Last-Modified header, may be null
+ * @param finalUri     where the document came from after redirects
+ * @param permanentRedirect whether a 301/308 was followed, so the feed's stored URL should change
+ */
+public record FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUri,
+                          boolean permanentRedirect) {
+
+  /** Whether the server said the feed did not change. */
+  public boolean notModified() {
+    return status == 304;
+  }
+}

@@ -1,0 +1,105 @@
+package org.newsflow.ingest.normalise;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.newsflow.common.article.Article;
+import org.newsflow.common.article.ArticleIds;
+import org.newsflow.ingest.parse.FeedEntry;
+import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.registry.FeedDefinition;
+
+/** Turns the entries of a parsed feed into Articles with canonical URLs, stable ids, UTC dates and clean content. */
+public final class ArticleNormalizer {
+
+  private final HtmlCleaner html = new HtmlCleaner();
+
+  /**
+   * Normalises every usable entry of a feed; entries with neither a link nor a guid nor a title are skipped.
+   *
+   * @param feed     the feed's registration
+   * @param feedUrl  where the document was fetched from (after redirects)
+   * @param parsed   the parsed document
+   * @param fetched  when it was fetched
+   */
+  public List<Article> normalize(FeedDefinition feed, String feedUrl, ParsedFeed parsed, Instant fetched) {
+    List<Article> out = new ArrayList<>(parsed.entries().size());
+    String feedBase = parsed.link() != null && parsed.link().matches("(?i)^https?://.*") ? parsed.link() : feedUrl;
+    for (FeedEntry e : parsed.entries()) {
+      Article a = normalize(feed, feedUrl, feedBase, parsed, e, fetched);
+      if (a != null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private Article normalize(FeedDefinition feed, String feedUrl, String feedBase, ParsedFeed parsed, FeedEntry e,
+                            Instant fetched) {
+    String base = e.baseUri() != null ? e.baseUri() : feedBase;
+    String canonical = UrlCanonicalizer.canonicalize(e.link(), base);
+    if (canonical == null && e.guid() != null && e.guid().matches("(?i)^https?://.*")) {
+      canonical = UrlCanonicalizer.canonicalize(e.guid(), base);
+    }
+    String title = html.titleText(e.title());
+    String id;
+    if (canonical != null) {
+      id = ArticleIds.fromCanonicalUrl(canonical);
+    } else if (e.guid() != null && !e.guid().isBlank()) {
+      id = ArticleIds.fromFeedAndGuid(feedUrl, e.guid().strip());
+    } else if (!title.isEmpty()) {
+      id = ArticleIds.fromFeedAndGuid(feedUrl, "title:" + title);
+    } else {
+      return null;
+    }
+    String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
+    String contentHtml = html.sanitize(bodyHtml, canonical != null ? canonical : base);
+    String text = html.toText(contentHtml);
+    String summary = html.toText(e.summaryHtml());
+    List<String> flags = new ArrayList<>();
+    Instant published = e.published() != null ? e.published() : e.updated();
+    if (published == null) {
+      published = fetched;
+      flags.add(Article.FLAG_DATE_MISSING);
+    }
+    Instant updated = e.updated() != null && e.updated().isAfter(published) ? e.updated() : published;
+    if (parsed.recovered()) {
+      flags.add(Article.FLAG_RECOVERED);
+    }
+    return Article.builder()
+        .id(id)
+        .url(canonical)
+        .link(e.link())
+        .guid(e.guid())
+        .feedId(feed.id())
+        .feedUrl(feedUrl)
+        .feedTitle(parsed.title() == null ? feed.name() : html.titleText(parsed.title()))
+        .title(title)
+        .summary(summary)
+        .contentHtml(contentHtml)
+        .text(text)
+        .authors(e.authors())
+        .categories(e.categories())
+        .published(published)
+        .updated(updated)
+        .fetched(fetched)
+        .language(language(parsed.language()))
+        .contentHash(ArticleIds.hash(title + "\n" + text))
+        .flags(flags)
+        .build();
+  }
+
+  private static String language(String declared) {
+    if (declared == null || declared.isBlank()) {
+      return null;
+    }
+    String l = declared.strip().toLowerCase(Locale.ROOT);
+    int dash = l.indexOf('-');
+    if (dash < 0) {
+      dash = l.indexOf('_');
+    }
+    l = dash > 0 ? l.substring(0, dash) : l;
+    return l.matches("[a-z]{2,3}") ? l : null;
+  }
+}

@@ -1,0 +1,108 @@
+package org.newsflow.ingest.parse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses the dates feeds really contain: RFC 822/1123 with or without weekday and seconds, two-digit years, and
+ * zone names (GMT, EST, PDT ...); ISO 8601 with or without offset or time. Returns null for anything else.
+ */
+public final class DateParser {
+
+  private static final Map<String, String> ZONES = Map.ofEntries(
+      Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"),
+      Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"), Map.entry("CDT", "-0500"),
+      Map.entry("MST", "-0700"), Map.entry("MDT", "-0600"), Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"),
+      Map.entry("BST", "+0100"), Map.entry("CET", "+0100"), Map.entry("CEST", "+0200"), Map.entry("IST", "+0530"),
+      Map.entry("JST", "+0900"), Map.entry("AEST", "+1000"), Map.entry("AEDT", "+1100"));
+
+  private static final List<DateTimeFormatter> RFC822 = List.of(
+      rfc("EEE, d MMM yyyy HH:mm:ss Z"), rfc("EEE, d MMM yyyy HH:mm Z"), rfc("d MMM yyyy HH:mm:ss Z"),
+      rfc("d MMM yyyy HH:mm Z"),
+      rfc("EEE, d MMM yyyy HH:mm:ss"), rfc("EEE, d MMMM yyyy HH:mm:ss Z"));
+
+  private DateParser() {
+  }
+
+  /** The instant a date string means, or null when it is missing or cannot be read. */
+  public static Instant parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String s = text.strip().replaceAll("\\s+", " ");
+    Instant iso = parseIso(s);
+    if (iso != null) {
+      return iso;
+    }
+    String normal = replaceZoneName(expandTwoDigitYear(s));
+    for (DateTimeFormatter f : RFC822) {
+      try {
+        return ZonedDateTime.parse(normal, f).toInstant();
+      } catch (DateTimeParseException e) {
+        // try the next variant
+      }
+      try {
+        return LocalDateTime.parse(normal, f).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        // try the next variant
+      }
+    }
+    return null;
+  }
+
+  private static Instant parseIso(String s) {
+    try {
+      return OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+    } catch (DateTimeParseException e) {
+      // not an offset date-time
+    }
+    try {
+      return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // not a local date-time
+    }
+    try {
+      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
+      java.util.regex.Pattern.compile("^((?:[A-Za-z]{3,9},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3,9}\\s+)(\\d{2})(\\s)");
+
+  /** RFC 822 allows two-digit years; read 00-69 as 20xx and 70-99 as 19xx. */
+  private static String expandTwoDigitYear(String s) {
+    java.util.regex.Matcher m = TWO_DIGIT_YEAR.matcher(s);
+    if (!m.find()) {
+      return s;
+    }
+    int yy = Integer.parseInt(m.group(2));
+    return m.group(1) + (yy < 70 ? 2000 + yy : 1900 + yy) + m.group(3) + s.substring(m.end());
+  }
+
+  private static String replaceZoneName(String s) {
+    int space = s.lastIndexOf(' ');
+    if (space < 0) {
+      return s;
+    }
+    String zone = s.substring(space + 1).toUpperCase(Locale.ROOT);
+    String offset = ZONES.get(zone);
+    return offset == null ? s : s.substring(0, space + 1) + offset;
+  }
+
+  private static DateTimeFormatter rfc(String pattern) {
+    return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient().appendPattern(pattern)
+        .toFormatter(Locale.ENGLISH);
+  }
+}

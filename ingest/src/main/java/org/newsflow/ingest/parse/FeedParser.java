@@ -1,0 +1,170 @@
+package org.newsflow.ingest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses feed documents: RSS 0.9x/1.0/2.0, RDF and Atom through Rome (DOCTYPEs refused, so no external entities and
+ * no expansion bombs), JSON Feed 1.0/1.1 through Jackson, and, when a document is not well-formed XML, a lenient
+ * recovery of whatever entries can still be read. Thread-safe.
+ */
+public final class FeedParser {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final LenientFeedReader lenient = new LenientFeedReader();
+
+  /**
+   * Parses one document.
+   *
+   * @param body        the raw bytes
+   * @param contentType the HTTP Content-Type header, may be null (it can carry the charset)
+   * @throws FeedParseException when nothing could be read
+   */
+  public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
+    if (body.length == 0) {
+      throw new FeedParseException("empty document", null);
+    }
+    if (looksLikeJson(body, contentType)) {
+      return parseJsonFeed(body);
+    }
+    try {
+      return fromRome(romeInput().build(new XmlReader(new ByteArrayInputStream(body), contentType, true)));
+    } catch (FeedException | IOException | RuntimeException e) {
+      String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      ParsedFeed recovered = lenient.read(body, contentType, problem);
+      if (recovered.entries().isEmpty() && recovered.title() == null) {
+        throw new FeedParseException("not a feed: " + problem, e);
+      }
+      return recovered;
+    }
+  }
+
+  private static SyndFeedInput romeInput() {
+    SyndFeedInput input = new SyndFeedInput();
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(true);
+    input.setPreserveWireFeed(false);
+    return input;
+  }
+
+  private static boolean looksLikeJson(byte[] body, String contentType) {
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
+      return true;
+    }
+    for (byte b : body) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF) {
+        continue;
+      }
+      return b == '{';
+    }
+    return false;
+  }
+
+  private ParsedFeed fromRome(SyndFeed feed) {
+    List<FeedEntry> entries = new ArrayList<>();
+    for (SyndEntry e : feed.getEntries()) {
+      String content = null;
+      for (SyndContent c : e.getContents()) {
+        if (c.getValue() != null && !c.getValue().isBlank()) {
+          content = c.getValue();
+          break;
+        }
+      }
+      String summary = e.getDescription() == null ? null : e.getDescription().getValue();
+      List<String> authors = new ArrayList<>();
+      for (SyndPerson p : e.getAuthors()) {
+        if (p.getName() != null && !p.getName().isBlank()) {
+          authors.add(p.getName().strip());
+        }
+      }
+      if (authors.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank()) {
+        authors.add(e.getAuthor().strip());
+      }
+      List<String> categories = new ArrayList<>();
+      for (SyndCategory c : e.getCategories()) {
+        if (c.getName() != null && !c.getName().isBlank()) {
+          categories.add(c.getName().strip());
+        }
+      }
+      String link = e.getLink();
+      if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) {
+        link = e.getLinks().getFirst().getHref();
+      }
+      entries.add(new FeedEntry(e.getUri(), link, e.getTitle(), summary, content, authors, categories,
+          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null));
+    }
+    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null);
+  }
+
+  private ParsedFeed parseJsonFeed(byte[] body) throws FeedParseException {
+    JsonNode root;
+    try {
+      root = json.readTree(new String(body, StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new FeedParseException("not a JSON Feed: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (root == null || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) {
+      throw new FeedParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/ version)", null);
+    }
+    List<FeedEntry> entries = new ArrayList<>();
+    for (JsonNode item : root.path("items")) {
+      List<String> authors = new ArrayList<>();
+      item.path("authors").forEach(a -> addText(authors, a.path("name")));
+      addText(authors, item.path("author").path("name"));
+      List<String> tags = new ArrayList<>();
+      item.path("tags").forEach(t -> addText(tags, t));
+      String content = text(item.path("content_html"));
+      if (content == null && text(item.path("content_text")) != null) {
+        content = escapeHtml(text(item.path("content_text")));
+      }
+      String link = text(item.path("url"));
+      if (link == null) {
+        link = text(item.path("external_url"));
+      }
+      entries.add(new FeedEntry(text(item.path("id")), link, text(item.path("title")), text(item.path("summary")),
+          content, authors, tags, DateParser.parse(text(item.path("date_published"))),
+          DateParser.parse(text(item.path("date_modified"))), null));
+    }
+    return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
+        text(root.path("language")), entries, false, null);
+  }
+
+  private static void addText(List<String> out, JsonNode n) {
+    String t = text(n);
+    if (t != null) {
+      out.add(t);
+    }
+  }
+
+  private static String text(JsonNode n) {
+    if (n == null || n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    String s = n.asText();
+    return s.isBlank() ? null : s;
+  }
+
+  static String escapeHtml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static Instant instant(Date d) {
+    return d == null ? null : d.toInstant();
+  }
+}

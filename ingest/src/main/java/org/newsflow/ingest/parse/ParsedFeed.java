@@ -1,0 +1,23 @@
+package org.newsflow.ingest.parse;
+
+import java.util.List;
+
+/**
+ * A parsed feed document.
+ *
+ * @param format    what was parsed, e.g. {@code rss_2.0}, {@code atom_1.0}, {@code json-feed}, {@code recovered}
+ * @param title     feed title
+ * @param link      the feed's home page link, may be null
+ * @param language  the feed's declared language, may be null
+ * @param entries   entries in document order
+ * @param recovered whether the document was not well-formed and entries were recovered by the lenient parser
+ * @param problem   why strict parsing failed when {@code recovered}, else null
+ */
+public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                         boolean recovered, String problem) {
+
+  /** Copies the entries. */
+  public ParsedFeed {
+    entries = List.copyOf(entries);
+  }
+}

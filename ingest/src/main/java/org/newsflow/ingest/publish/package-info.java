@@ -1,0 +1,2 @@
+/** Publishing articles and feed status to Kafka. */
+package org.newsflow.ingest.publish;

@@ -1,0 +1,107 @@
+package org.newsflow.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+  private final FeedParser parser = new FeedParser();
+
+  private ParsedFeed parse(String doc) throws FeedParseException {
+    return parser.parse(doc.getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  @Test
+  void shouldReadRss2WithContentEncodedAndDates() throws Exception {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel><title>T</title><link>https://example.org/</link><language>en-gb</language>
+        <item><title>First</title><link>https://example.org/1</link><guid>g1</guid>
+        <pubDate>Thu, 14 Mar 2024 09:30:00 +0000</pubDate><description>short</description>
+        <content:encoded><![CDATA[<p>long body</p>]]></content:encoded><category>World</category></item>
+        </channel></rss>""");
+    assertThat(f.recovered()).isFalse();
+    assertThat(f.language()).isEqualTo("en-gb");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.title()).isEqualTo("First");
+    assertThat(e.contentHtml()).isEqualTo("<p>long body</p>");
+    assertThat(e.summaryHtml()).isEqualTo("short");
+    assertThat(e.published()).isEqualTo(Instant.parse("2024-03-14T09:30:00Z"));
+    assertThat(e.categories()).containsExactly("World");
+  }
+
+  @Test
+  void shouldReadAtom() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+        <entry><title>E</title><id>urn:x:1</id><link href="https://example.org/e"/>
+        <updated>2024-03-15T10:00:00Z</updated><published>2024-03-14T10:00:00+01:00</published>
+        <author><name>Ann</name></author><content type="html">&lt;p&gt;x&lt;/p&gt;</content></entry></feed>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.link()).isEqualTo("https://example.org/e");
+    assertThat(e.published()).isEqualTo(Instant.parse("2024-03-14T09:00:00Z"));
+    assertThat(e.updated()).isEqualTo(Instant.parse("2024-03-15T10:00:00Z"));
+    assertThat(e.authors()).containsExactly("Ann");
+  }
+
+  @Test
+  void shouldReadJsonFeed() throws Exception {
+    ParsedFeed f = parse("""
+        {"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://example.org/",
+         "items":[{"id":"1","url":"https://example.org/j1","title":"Jay","content_text":"a < b",
+                   "date_published":"2024-03-14T09:30:00Z","authors":[{"name":"Bo"}],"tags":["x"]}]}""");
+    assertThat(f.format()).isEqualTo("json-feed");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.contentHtml()).isEqualTo("a &lt; b");
+    assertThat(e.authors()).containsExactly("Bo");
+    assertThat(e.published()).isEqualTo(Instant.parse("2024-03-14T09:30:00Z"));
+  }
+
+  @Test
+  void shouldNeverResolveExternalEntities() throws Exception {
+    String xxe = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <rss version="2.0"><channel><title>x</title>
+        <item><title>&xxe;</title><link>https://example.org/1</link></item></channel></rss>""";
+    ParsedFeed f = parse(xxe);
+    assertThat(f.entries()).allSatisfy(e -> assertThat(String.valueOf(e.title())).doesNotContain("root:"));
+  }
+
+  @Test
+  void shouldSurviveABillionLaughs() throws Exception {
+    String bomb = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+        <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+        <rss version="2.0"><channel><title>b</title><item><title>&lol4;</title><link>https://e.org/1</link></item></channel></rss>""";
+    ParsedFeed f = parse(bomb);
+    assertThat(f.entries()).allSatisfy(e -> assertThat(String.valueOf(e.title()).length()).isLessThan(100));
+  }
+
+  @Test
+  void shouldRecoverEntriesFromABrokenFeedAndFlagIt() throws Exception {
+    ParsedFeed f = parse("""
+        junk before the root
+        <rss version="2.0"><channel><title>Broken & proud</title>
+        <item><title>One &nbsp; two</title><link>https://example.org/1</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>
+        <item><title>Two</title><link>https://example.org/2</link>""");
+    assertThat(f.recovered()).isTrue();
+    assertThat(f.entries()).hasSize(2);
+    assertThat(f.entries().get(0).link()).isEqualTo("https://example.org/1");
+    assertThat(f.entries().get(0).published()).isEqualTo(Instant.parse("2024-03-14T09:30:00Z"));
+  }
+
+  @Test
+  void shouldFailClearlyOnSomethingThatIsNoFeed() {
+    assertThatThrownBy(() -> parse("hello, world")).isInstanceOf(FeedParseException.class).hasMessageContaining("not a feed");
+    assertThatThrownBy(() -> parse("{\"a\":1}")).isInstanceOf(FeedParseException.class).hasMessageContaining("JSON Feed");
+    assertThatThrownBy(() -> parser.parse(new byte[0], null)).isInstanceOf(FeedParseException.class);
+  }
+}
