@@ -1,0 +1,94 @@
+package org.newsflow.enrich.service;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.newsflow.common.config.CommonSettings;
+import org.newsflow.common.config.Config;
+import org.newsflow.common.kafka.KafkaClients;
+import org.newsflow.common.runtime.Health;
+import org.newsflow.common.runtime.Service;
+import org.newsflow.common.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology as a Kafka Streams application; ready while Streams is RUNNING. */
+public final class EnrichService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  private final Topology topology;
+  private final Properties props;
+  private KafkaStreams streams;
+
+  /**
+   * @param topology the topology from {@link org.newsflow.enrich.topology.EnrichTopology#build}
+   * @param props    Streams properties, see {@link #streamsProperties(Config, Topics)}
+   */
+  public EnrichService(Topology topology, Properties props) {
+    this.topology = topology;
+    this.props = props;
+  }
+
+  /**
+   * The Streams properties of a service: exactly-once by default, state under the data directory, poison records
+   * (undeserialisable or failing in processing) logged and sent to the dead-letter topic by Streams itself.
+   */
+  public static Properties streamsProperties(Config config, Topics topics) {
+    Properties p = KafkaClients.baseProperties(config, config.get(EnrichSettings.APPLICATION_ID));
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(EnrichSettings.APPLICATION_ID));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(EnrichSettings.GUARANTEE));
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(EnrichSettings.THREADS));
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(CommonSettings.DATA_DIR).resolve("streams").toAbsolutePath().toString());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(CommonSettings.TOPIC_REPLICATION));
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+    p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    p.putAll(config.passthrough(Config.STREAMS_PASSTHROUGH_PREFIX));
+    return p;
+  }
+
+  @Override
+  public String name() {
+    return "enrich";
+  }
+
+  @Override
+  public void start() {
+    streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("enrich streams {} -> {}", before, now));
+    streams.start();
+  }
+
+  /** The running Streams instance (for interactive queries), or null before start. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public Health health() {
+    if (streams == null) {
+      return Health.down("not started");
+    }
+    KafkaStreams.State s = streams.state();
+    return s == KafkaStreams.State.RUNNING ? Health.up(s.name()) : Health.down(s.name());
+  }
+
+  @Override
+  public void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+      streams = null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The enrich service: settings, Kafka Streams lifecycle and health. */
+package org.newsflow.enrich.service;
