@@ -1,0 +1,58 @@
+package org.newsflow.sink.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
+/**
+ * Puts the article index template and, on first use, creates the first index {@code <alias>-000001} with the
+ * write alias, so that the index can later be rolled over without touching the sink.
+ */
+public final class IndexSetup {
+
+  private IndexSetup() {
+  }
+
+  /** The template JSON for an alias. */
+  public static String templateJson(String alias) {
+    try (InputStream in = IndexSetup.class.getResourceAsStream("/org/newsflow/sink/index-template.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("%ALIAS%", alias);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index template missing from the jar", e);
+    }
+  }
+
+  /**
+   * Makes sure the template, the first index and the write alias exist. Safe to run from many instances at once.
+   *
+   * @throws IOException when OpenSearch cannot be reached or refuses
+   */
+  public static void ensure(OpenSearchConnection os, String alias) throws IOException {
+    expectOk(os, "PUT", "/_index_template/" + alias, templateJson(alias));
+    try (Response r = os.generic().execute(Requests.builder().method("HEAD").endpoint("/_alias/" + alias).build())) {
+      if (r.getStatus() == 200) {
+        return;
+      }
+    }
+    String first = alias + "-000001";
+    try (Response r = os.generic().execute(Requests.builder().method("PUT").endpoint("/" + first)
+        .json("{\"aliases\":{\"" + alias + "\":{\"is_write_index\":true}}}").build())) {
+      String body = r.getBody().map(b -> b.bodyAsString()).orElse("");
+      if (r.getStatus() >= 300 && !body.contains("resource_already_exists_exception")) {
+        throw new IOException("creating index " + first + " failed: HTTP " + r.getStatus() + " " + body);
+      }
+    }
+  }
+
+  private static void expectOk(OpenSearchConnection os, String method, String endpoint, String json) throws IOException {
+    try (Response r = os.generic().execute(Requests.builder().method(method).endpoint(endpoint).json(json).build())) {
+      if (r.getStatus() >= 300) {
+        throw new IOException(method + " " + endpoint + " failed: HTTP " + r.getStatus() + " "
+            + r.getBody().map(b -> b.bodyAsString()).orElse(""));
+      }
+    }
+  }
+}

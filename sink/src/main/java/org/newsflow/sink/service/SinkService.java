@@ -1,0 +1,319 @@
+package org.newsflow.sink.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.newsflow.common.article.Article;
+import org.newsflow.common.article.ArticleJson;
+import org.newsflow.common.runtime.Health;
+import org.newsflow.common.runtime.Service;
+import org.newsflow.common.topics.Topics;
+import org.newsflow.sink.index.ArticleDocuments;
+import org.newsflow.sink.index.BulkIndexer;
+import org.newsflow.sink.index.BulkOutcome;
+import org.newsflow.sink.index.IndexOp;
+import org.newsflow.sink.opensearch.IndexSetup;
+import org.newsflow.sink.opensearch.OpenSearchConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes enriched articles and writes them into OpenSearch. Offsets are committed only after every document
+ * they cover is written, superseded, or sent to the dead-letter topic, so a crash at any point loses nothing
+ * (replays are harmless: writes are versioned by the article's own revision time). While OpenSearch is
+ * unreachable the consumer is paused, the batch retried with backoff, and the service reports not ready.
+ */
+public final class SinkService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+
+  /** Header names on dead-letter records written by the sink. */
+  public static final String HEADER_ERROR = "newsflow.error";
+  /** Exception class or OpenSearch error type. */
+  public static final String HEADER_EXCEPTION = "newsflow.error.exception";
+  /** Origin topic. */
+  public static final String HEADER_TOPIC = "newsflow.origin.topic";
+  /** Origin partition. */
+  public static final String HEADER_PARTITION = "newsflow.origin.partition";
+  /** Origin offset. */
+  public static final String HEADER_OFFSET = "newsflow.origin.offset";
+
+  private final Properties consumerProps;
+  private final Properties producerProps;
+  private final Topics topics;
+  private final OpenSearchConnection os;
+  private final String alias;
+  private final int maxDocs;
+  private final long maxBytes;
+  private final Duration maxBackoff;
+  private final ArticleJson json;
+  private final ArticleDocuments documents;
+  private final ObjectMapper mapper;
+
+  private volatile boolean running;
+  private volatile String problem = "not started";
+  private volatile long indexed;
+  private Thread loop;
+  private KafkaConsumer<byte[], byte[]> consumer;
+
+  /**
+   * @param clientProps base Kafka client properties
+   * @param groupId     consumer group
+   * @param topics      topic names
+   * @param os          OpenSearch connection (closed with the service)
+   * @param alias       write alias
+   * @param maxDocs     documents per bulk request
+   * @param maxBytes    bytes per bulk request
+   * @param maxBackoff  longest retry wait
+   */
+  public SinkService(Properties clientProps, String groupId, Topics topics, OpenSearchConnection os, String alias,
+                     int maxDocs, long maxBytes, Duration maxBackoff) {
+    this.consumerProps = new Properties();
+    consumerProps.putAll(clientProps);
+    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxDocs);
+    this.producerProps = new Properties();
+    producerProps.putAll(clientProps);
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.topics = topics;
+    this.os = os;
+    this.alias = alias;
+    this.maxDocs = maxDocs;
+    this.maxBytes = maxBytes;
+    this.maxBackoff = maxBackoff;
+    this.json = new ArticleJson();
+    this.mapper = json.mapper();
+    this.documents = new ArticleDocuments(mapper);
+  }
+
+  @Override
+  public String name() {
+    return "sink";
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    loop = Thread.ofPlatform().name("sink-loop").start(this::run);
+  }
+
+  private void run() {
+    BulkIndexer indexer = new BulkIndexer(os, alias, mapper);
+    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      ensureIndex();
+      consumer.subscribe(List.of(topics.articlesEnriched().name()));
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        if (write(records, indexer, dlq)) {
+          commit(records);
+        }
+      }
+    } catch (WakeupException e) {
+      // shutting down
+    } catch (RuntimeException e) {
+      problem = "sink loop failed: " + e;
+      LOG.error("sink loop failed", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  private void ensureIndex() {
+    long wait = 200;
+    while (running) {
+      try {
+        IndexSetup.ensure(os, alias);
+        problem = null;
+        return;
+      } catch (IOException | RuntimeException e) {
+        problem = "OpenSearch at " + os.description() + " unreachable: " + e.getMessage();
+        LOG.warn("{}; retrying in {} ms", problem, wait);
+        sleep(wait);
+        wait = Math.min(wait * 2, maxBackoff.toMillis());
+      }
+    }
+  }
+
+  /** Writes every record of the poll; returns false only when stopping before all were written. */
+  private boolean write(ConsumerRecords<byte[], byte[]> records, BulkIndexer indexer,
+                        KafkaProducer<byte[], byte[]> dlq) {
+    List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+      if (r.value() == null) {
+        if (id != null) {
+          ops.add(new IndexOp<>(id, 0, null, r));
+        }
+        continue;
+      }
+      try {
+        Article a = json.fromBytes(r.value());
+        ops.add(new IndexOp<>(a.id(), ArticleDocuments.version(a), mapper.writeValueAsBytes(documents.toDocument(a)), r));
+      } catch (IOException | RuntimeException e) {
+        deadLetter(dlq, r, e.getClass().getName(), e.getMessage());
+      }
+    }
+    List<IndexOp<ConsumerRecord<byte[], byte[]>>> pending = ops;
+    long wait = 100;
+    while (!pending.isEmpty()) {
+      if (!running) {
+        return false;
+      }
+      List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
+      try {
+        for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks(pending)) {
+          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = indexer.execute(chunk);
+          indexed += out.written();
+          retry.addAll(out.retry());
+          for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
+            LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
+            deadLetter(dlq, rej.op().origin(), "opensearch." + rej.status(), rej.reason());
+          }
+        }
+        problem = null;
+      } catch (IOException e) {
+        problem = "OpenSearch at " + os.description() + " unreachable: " + e.getMessage();
+        retry = pending;
+      }
+      pending = retry;
+      if (!pending.isEmpty()) {
+        LOG.warn("{} documents not written yet ({}); retrying in {} ms", pending.size(),
+            problem == null ? "transient item failures" : problem, wait);
+        pauseFor(wait);
+        wait = Math.min(wait * 2, maxBackoff.toMillis());
+      }
+    }
+    return true;
+  }
+
+  private List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops) {
+    List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> out = new ArrayList<>();
+    List<IndexOp<ConsumerRecord<byte[], byte[]>>> current = new ArrayList<>();
+    long bytes = 0;
+    for (IndexOp<ConsumerRecord<byte[], byte[]>> op : ops) {
+      if (!current.isEmpty() && (current.size() >= maxDocs || bytes + op.weight() > maxBytes)) {
+        out.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(op);
+      bytes += op.weight();
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  /** Waits while keeping the group membership alive: partitions are paused so polling fetches nothing. */
+  private void pauseFor(long millis) {
+    long jittered = millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
+    consumer.pause(consumer.assignment());
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
+    while (running && System.nanoTime() < end) {
+      consumer.poll(Duration.ofMillis(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())))));
+    }
+    consumer.resume(consumer.assignment());
+  }
+
+  private void deadLetter(KafkaProducer<byte[], byte[]> dlq, ConsumerRecord<byte[], byte[]> r, String exception,
+                          String message) {
+    ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(topics.deadLetters().name(), r.key(), r.value());
+    Headers h = dead.headers();
+    h.add(HEADER_ERROR, utf8("sink could not index the record: " + message));
+    h.add(HEADER_EXCEPTION, utf8(exception));
+    h.add(HEADER_TOPIC, utf8(r.topic()));
+    h.add(HEADER_PARTITION, utf8(String.valueOf(r.partition())));
+    h.add(HEADER_OFFSET, utf8(String.valueOf(r.offset())));
+    try {
+      dlq.send(dead).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // without the dead letter written, committing would lose the record: stop here and let it be redelivered
+      throw new IllegalStateException("could not write to dead-letter topic " + topics.deadLetters().name(), e);
+    }
+  }
+
+  private void commit(ConsumerRecords<byte[], byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+      offsets.put(tp, new OffsetAndMetadata(list.getLast().offset() + 1));
+    }
+    try {
+      consumer.commitSync(offsets);
+    } catch (CommitFailedException e) {
+      // the partitions moved to another instance, which re-reads these records; versioned writes make that harmless
+      LOG.info("offset commit skipped after a rebalance: {}", e.getMessage());
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Documents written (or found superseded) since start. */
+  public long indexedCount() {
+    return indexed;
+  }
+
+  @Override
+  public Health health() {
+    String p = problem;
+    return running && p == null ? Health.up(indexed + " documents written") : Health.down(p == null ? "stopped" : p);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (loop != null) {
+      try {
+        loop.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    os.close();
+  }
+}

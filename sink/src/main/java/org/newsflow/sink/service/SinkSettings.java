@@ -1,0 +1,42 @@
+package org.newsflow.sink.service;
+
+import java.time.Duration;
+import java.util.List;
+import org.newsflow.common.config.Setting;
+import org.newsflow.common.config.SettingType;
+
+/** The settings of the sink service, declared once. */
+public final class SinkSettings {
+
+  private SinkSettings() {
+  }
+
+  /** Consumer group. */
+  public static final Setting<String> GROUP_ID = Setting.of("sink.group.id", SettingType.STRING)
+      .defaultValue("newsflow-sink")
+      .rule(s -> !s.isBlank(), "is not blank")
+      .doc("Kafka consumer group of the sink: instances with the same group share the partitions.");
+
+  /** Documents per bulk request. */
+  public static final Setting<Integer> BATCH_DOCS = Setting.of("sink.batch.max.docs", SettingType.INT)
+      .defaultValue(1000)
+      .rule(n -> n >= 1 && n <= 100_000, "is between 1 and 100000")
+      .doc("Most documents in one bulk request.");
+
+  /** Bytes per bulk request. */
+  public static final Setting<Long> BATCH_BYTES = Setting.of("sink.batch.max.bytes", SettingType.LONG)
+      .defaultValue(5L * 1024 * 1024)
+      .rule(n -> n >= 1024 && n <= 100L * 1024 * 1024, "is between 1kb and 100mb")
+      .doc("Largest bulk request body (accepts kb/mb suffixes).");
+
+  /** Longest retry wait. */
+  public static final Setting<Duration> MAX_BACKOFF = Setting.of("sink.backoff.max", SettingType.DURATION)
+      .defaultValue(Duration.ofSeconds(30))
+      .rule(d -> d.toMillis() >= 10, "is at least 10ms")
+      .doc("Longest wait between retries while OpenSearch is unreachable or overloaded.");
+
+  /** All sink settings. */
+  public static List<Setting<?>> all() {
+    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_BACKOFF);
+  }
+}
