@@ -37,6 +37,43 @@ public final class ServiceRunner implements AutoCloseable {
     LOG.info("{} started in {} ms", service.name(), (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * Starts independent services at the same time (e.g. embedded servers); if any fails, the others are closed
+   * along with everything started before, and the first failure is thrown.
+   */
+  public void startTogether(List<Service> services) throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Service> ok = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (Service s : services) {
+      threads.add(Thread.ofPlatform().name("start-" + s.name()).start(() -> {
+        long t0 = System.nanoTime();
+        try {
+          s.start();
+          ok.add(s);
+          LOG.info("{} started in {} ms", s.name(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception e) {
+          LOG.error("{} failed to start: {}", s.name(), e.getMessage());
+          failures.add(e);
+        }
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    synchronized (this) {
+      for (Service s : services) {
+        if (ok.contains(s)) {
+          started.add(s);
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      close();
+      throw failures.getFirst();
+    }
+  }
+
   /** The started services, in start order. */
   public synchronized List<Service> services() {
     return List.copyOf(started);

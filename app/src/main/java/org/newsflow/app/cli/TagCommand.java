@@ -1,0 +1,92 @@
+package org.newsflow.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.newsflow.app.wiring.Services;
+import org.newsflow.common.article.Article;
+import org.newsflow.common.article.ArticleJson;
+import org.newsflow.enrich.tagging.ArticleEnricher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsflow tag}: JSON lines in ({@code id}, {@code title}, {@code text}, or whole articles), the same lines
+ * out with {@code language}, {@code entities} and {@code topics} added, using exactly the enricher of the
+ * topology. A bad line gives {@code {"line": n, "error": "..."}} on stdout and a message on stderr; the rest go on.
+ */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+    description = "Tag JSON lines from stdin with language, entities and topics (no Kafka needed).")
+public final class TagCommand implements Callable<Integer> {
+
+  /** Longest line accepted; longer lines get an error instead of exhausting memory. */
+  static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--max-chars", defaultValue = "" + MAX_LINE_CHARS, description = "Longest input line in characters.")
+  int maxChars;
+
+  @Override
+  public Integer call() throws Exception {
+    ArticleEnricher enricher = Services.enricher();
+    ArticleJson json = new ArticleJson();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int errors = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          out.println(tagLine(line, enricher, json));
+        } catch (RuntimeException e) {
+          errors++;
+          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+          ObjectNode error = json.mapper().createObjectNode().put("line", n).put("error", message);
+          out.println(error);
+          err.println("newsflow tag: line " + n + ": " + message);
+        }
+        out.flush();
+      }
+    }
+    return errors == 0 ? 0 : 1;
+  }
+
+  private String tagLine(String line, ArticleEnricher enricher, ArticleJson json) {
+    if (line.length() > maxChars) {
+      throw new IllegalArgumentException("line has " + line.length() + " characters, more than --max-chars " + maxChars);
+    }
+    JsonNode node;
+    try {
+      node = json.mapper().readTree(line);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (!(node instanceof ObjectNode input)) {
+      throw new IllegalArgumentException("expected a JSON object with title and/or text");
+    }
+    String title = input.path("title").isTextual() ? input.path("title").asText() : "";
+    String text = input.path("text").isTextual() ? input.path("text").asText() : "";
+    if (title.isEmpty() && text.isEmpty()) {
+      throw new IllegalArgumentException("no \"title\" or \"text\" string to tag");
+    }
+    String id = input.path("id").isValueNode() ? input.path("id").asText() : "line";
+    Article tagged = enricher.enrich(Article.builder().id(id.isBlank() ? "line" : id).title(title).text(text)
+        .language(input.path("language").isTextual() ? input.path("language").asText() : null).build());
+    input.put("language", tagged.language());
+    input.set("entities", json.mapper().valueToTree(tagged.entities()));
+    input.set("topics", json.mapper().valueToTree(tagged.topics()));
+    return input.toString();
+  }
+}

@@ -1,0 +1,2 @@
+/** Entry point of the `newsflow` command line. */
+package org.newsflow.app;

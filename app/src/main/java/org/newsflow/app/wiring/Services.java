@@ -1,0 +1,104 @@
+package org.newsflow.app.wiring;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.newsflow.common.article.ArticleJson;
+import org.newsflow.common.config.CommonSettings;
+import org.newsflow.common.config.Config;
+import org.newsflow.common.config.Setting;
+import org.newsflow.common.kafka.KafkaClients;
+import org.newsflow.common.kafka.TopicAdmin;
+import org.newsflow.common.runtime.AdminServer;
+import org.newsflow.common.runtime.ServiceRunner;
+import org.newsflow.common.topics.Topics;
+import org.newsflow.enrich.service.EnrichService;
+import org.newsflow.enrich.service.EnrichSettings;
+import org.newsflow.enrich.tagging.ArticleEnricher;
+import org.newsflow.enrich.tagging.DefaultTaggers;
+import org.newsflow.enrich.topology.EnrichOptions;
+import org.newsflow.enrich.topology.EnrichTopology;
+import org.newsflow.ingest.fetch.FeedFetcher;
+import org.newsflow.ingest.fetch.FetchOptions;
+import org.newsflow.ingest.publish.ArticlePublisher;
+import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.service.IngestService;
+import org.newsflow.ingest.service.IngestSettings;
+import org.newsflow.sink.opensearch.OpenSearchConnection;
+import org.newsflow.sink.opensearch.OpenSearchSettings;
+import org.newsflow.sink.service.SinkService;
+import org.newsflow.sink.service.SinkSettings;
+
+/** Builds each stage from a validated {@link Config}: the one place where settings meet constructors. */
+public final class Services {
+
+  private Services() {
+  }
+
+  /** Every setting any newsflow command reads. */
+  public static List<Setting<?>> allSettings() {
+    return concat(CommonSettings.all(), IngestSettings.all(), EnrichSettings.all(), OpenSearchSettings.all(),
+        SinkSettings.all());
+  }
+
+  @SafeVarargs
+  private static List<Setting<?>> concat(List<Setting<?>>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
+
+  /** The topic names of a config. */
+  public static Topics topics(Config config) {
+    return new Topics(config.get(CommonSettings.TOPIC_PREFIX));
+  }
+
+  /** Creates the pipeline's topics if missing; fails with a clear message when Kafka is unreachable. */
+  public static void ensureTopics(Config config) {
+    TopicAdmin.ensureTopics(KafkaClients.baseProperties(config, "newsflow-admin"), topics(config).all(),
+        config.get(CommonSettings.TOPIC_PARTITIONS), config.get(CommonSettings.TOPIC_REPLICATION), Duration.ofSeconds(30));
+  }
+
+  /** The fetcher configured by the ingest settings. */
+  public static FeedFetcher fetcher(Config config) {
+    return new FeedFetcher(new FetchOptions(config.get(IngestSettings.CONNECT_TIMEOUT), config.get(IngestSettings.TOTAL_TIMEOUT),
+        config.get(IngestSettings.MAX_BODY), config.get(IngestSettings.USER_AGENT), config.get(IngestSettings.ALLOW_FILES),
+        config.get(IngestSettings.ALLOWED_INTERNAL)));
+  }
+
+  /** The ingest service for a list of feeds. */
+  public static IngestService ingest(Config config, List<FeedDefinition> feeds) {
+    Properties props = KafkaClients.baseProperties(config, "newsflow-ingest");
+    ArticlePublisher publisher = new ArticlePublisher(props, topics(config), new ArticleJson());
+    return new IngestService(feeds, fetcher(config), publisher, config.get(IngestSettings.POLL_INTERVAL),
+        config.get(IngestSettings.MAX_BACKOFF), publisher);
+  }
+
+  /** The enricher with the shipped models. */
+  public static ArticleEnricher enricher() {
+    return DefaultTaggers.enricher(Clock.systemUTC());
+  }
+
+  /** The enrich service. */
+  public static EnrichService enrich(Config config, ArticleEnricher enricher) {
+    Topics topics = topics(config);
+    return new EnrichService(EnrichTopology.build(topics, enricher,
+        new EnrichOptions(config.get(EnrichSettings.ROUTE_BY_TOPIC)), new ArticleJson()),
+        EnrichService.streamsProperties(config, topics));
+  }
+
+  /** The sink service. */
+  public static SinkService sink(Config config) {
+    return new SinkService(KafkaClients.baseProperties(config, "newsflow-sink"), config.get(SinkSettings.GROUP_ID),
+        topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
+        config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_BACKOFF));
+  }
+
+  /** Starts the admin HTTP server for the runner's services on the configured port or the command's default. */
+  public static AdminServer admin(Config config, int defaultPort, ServiceRunner runner) throws IOException {
+    int port = config.get(CommonSettings.ADMIN_PORT);
+    AdminServer admin = new AdminServer(config.get(CommonSettings.ADMIN_HOST), port == -1 ? defaultPort : port, runner::services);
+    admin.start();
+    return admin;
+  }
+}
