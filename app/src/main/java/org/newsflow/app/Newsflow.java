@@ -1,5 +1,6 @@
 package org.newsflow.app;
 
+import org.newsflow.app.cli.ConfigDocsCommand;
 import org.newsflow.app.cli.EnrichCommand;
 import org.newsflow.app.cli.IngestCommand;
 import org.newsflow.app.cli.ParseCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
-        ParseCommand.class, TagCommand.class})
+        ParseCommand.class, TagCommand.class, ConfigDocsCommand.class})
 public final class Newsflow {
 
   private Newsflow() {

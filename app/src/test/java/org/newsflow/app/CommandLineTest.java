@@ -1,0 +1,64 @@
+package org.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run run(String... args) {
+    CommandLine cl = Newsflow.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void shouldStopAServiceAtStartWithAMessageNamingABadSetting() {
+    Run r = run("ingest", "--set", "ingest.poll.interval=-5s", "--feeds", "x.yaml");
+    assertThat(r.exit()).isEqualTo(78);
+    assertThat(r.err()).contains("ingest.poll.interval").contains("NEWSFLOW_INGEST_POLL_INTERVAL").contains("Fix:");
+  }
+
+  @Test
+  void shouldRejectAnUnknownSettingWithASuggestion() {
+    Run r = run("sink", "--set", "sink.group=abc");
+    assertThat(r.exit()).isEqualTo(78);
+    assertThat(r.err()).contains("unknown setting 'sink.group'").contains("did you mean 'sink.group.id'");
+  }
+
+  @Test
+  void shouldExitNonZeroWithAClearMessageForAnUnreadableFeedSource() {
+    Run r = run("parse", "/nonexistent/feed.xml");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot fetch /nonexistent/feed.xml");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void shouldPrintNormalisedArticlesOfAFeedFileAsJsonLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path feed = dir.resolve("f.xml");
+    java.nio.file.Files.writeString(feed, """
+        <rss version="2.0"><channel><title>T</title><link>https://e.invalid/</link>
+        <item><title>A &amp; B</title><link>/a?utm_source=x</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>
+        <item><title>No date</title><link>https://e.invalid/b#frag</link></item>
+        </channel></rss>""");
+    Run r = run("parse", feed.toString());
+    assertThat(r.exit()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).contains("\"url\":\"https://e.invalid/a\"").contains("\"title\":\"A & B\"")
+        .contains("\"published\":\"2024-03-14T09:30:00Z\"");
+    assertThat(lines[1]).contains("\"url\":\"https://e.invalid/b\"").contains("date-missing");
+  }
+}

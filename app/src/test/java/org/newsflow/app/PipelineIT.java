@@ -1,0 +1,188 @@
+package org.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsflow.app.wiring.Services;
+import org.newsflow.common.article.ArticleJson;
+import org.newsflow.common.config.Config;
+import org.newsflow.common.embedded.EmbeddedKafka;
+import org.newsflow.common.embedded.EmbeddedOpenSearch;
+import org.newsflow.common.runtime.ServiceRunner;
+import org.newsflow.common.topics.Topics;
+import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.sink.opensearch.OpenSearchConnection;
+import org.newsflow.sink.search.ArticleSearch;
+import org.newsflow.sink.search.SearchQuery;
+import org.newsflow.sink.search.SearchResult;
+
+/** The whole pipeline on the real in-process broker and node: a feed served over HTTP becomes searchable. */
+class PipelineIT {
+
+  static final String FEED = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+      <title>Test wire</title><link>https://wire.test.invalid/</link><language>en</language>
+      <item><title>Leaders meet in Berlin to discuss the war in Ukraine</title>
+      <link>https://wire.test.invalid/berlin-summit?utm_source=rss&amp;utm_medium=feed</link>
+      <pubDate>Mon, 03 Feb 2025 10:00:00 +0000</pubDate>
+      <content:encoded><![CDATA[<p>Chancellor Olaf Scholz hosted President Emmanuel Macron in Berlin on Monday for a summit on the war in
+      Ukraine. The two leaders said the European Union would keep sending weapons and money to Kyiv, and Scholz
+      told parliament that the government would put the plan to a vote.</p>]]></content:encoded></item>
+      <item><title>Parliament passes budget after long debate</title>
+      <link>https://wire.test.invalid/budget-vote</link>
+      <pubDate>Tue, 04 Feb 2025 10:00:00 +0000</pubDate>
+      <description>The Bundestag approved the federal budget on Tuesday after a summit of coalition leaders, with the
+      opposition voting against the government's spending plans in the election year.</description></item>
+      </channel></rss>""";
+
+  @TempDir
+  static Path dir;
+  static EmbeddedKafka kafka;
+  static EmbeddedOpenSearch openSearch;
+  static HttpServer http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
+    openSearch = new EmbeddedOpenSearch(dir.resolve("os"), 0);
+    try (ServiceRunner r = new ServiceRunner()) {
+      r.startTogether(List.of(kafka, openSearch));
+    } catch (Exception e) {
+      throw e;
+    }
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    http.createContext("/feed.xml", ex -> {
+      byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.createContext("/broken.xml", ex -> {
+      ex.sendResponseHeaders(500, -1);
+      ex.close();
+    });
+    http.createContext("/garbage", ex -> {
+      byte[] body = "this is not a feed at all".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    http.stop(0);
+  }
+
+  @Test
+  void shouldMakeAFeedSearchableWithEntitiesAndTopicsAndNeitherLoseNorDuplicateAcrossARestart() throws Exception {
+    String base = "http://127.0.0.1:" + http.getAddress().getPort();
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    settings.put("opensearch.urls", openSearch.url());
+    settings.put("data.dir", dir.resolve("data").toString());
+    settings.put("topics.prefix", "e2e");
+    settings.put("opensearch.index.alias", "e2e-articles");
+    settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
+    settings.put("ingest.poll.interval", "1s");
+    Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
+    Services.ensureTopics(config);
+    List<FeedDefinition> feeds = List.of(FeedDefinition.of(base + "/broken.xml"), FeedDefinition.of(base + "/garbage"),
+        FeedDefinition.of(base + "/feed.xml"));
+
+    ArticleJson json = new ArticleJson();
+    try (OpenSearchConnection os = new OpenSearchConnection(List.of(openSearch.url()), null, null, null)) {
+      ArticleSearch search = new ArticleSearch(os, "e2e-articles", json.mapper());
+      SearchQuery all = new SearchQuery(null, null, null, null, null, null, 10);
+
+      runPipelineUntil(config, feeds, () -> total(search, all) == 2);
+      SearchResult summit = search.search(new SearchQuery("Berlin summit", null, null, null, null, null, 10));
+      JsonNode doc = summit.hits().getFirst();
+      assertThat(doc.path("url").asText()).isEqualTo("https://wire.test.invalid/berlin-summit");
+      assertThat(doc.path("published").asText()).isEqualTo("2025-02-03T10:00:00Z");
+      assertThat(doc.path("language").asText()).isEqualTo("en");
+      assertThat(names(doc.path("entities"))).contains("Berlin", "Ukraine");
+      assertThat(names(doc.path("topics"))).isNotEmpty();
+      assertThat(search.search(new SearchQuery(null, "Berlin", null, null, null, null, 10)).total()).isGreaterThanOrEqualTo(1);
+
+      // a second run re-polls the same feed from scratch: nothing may be lost or published twice
+      runPipelineUntil(config, feeds, () -> polledAgain(config));
+      assertThat(total(search, all)).isEqualTo(2);
+      assertThat(enrichedRecordsPerKey(config).values()).hasSize(2).allMatch(n -> n == 1);
+    }
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.has("name") ? n.path("name").asText() : n.path("label").asText()));
+    return out;
+  }
+
+  private static long total(ArticleSearch search, SearchQuery q) {
+    try {
+      search.refresh();
+      return search.search(q).total();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** True once the raw topic holds at least four records: two polls of the two-item feed. */
+  private static boolean polledAgain(Config config) {
+    return countRecords(config, new Topics("e2e").articlesRaw().name()).values().stream().mapToInt(Integer::intValue).sum() >= 4;
+  }
+
+  private static Map<String, Integer> enrichedRecordsPerKey(Config config) {
+    return countRecords(config, new Topics("e2e").articlesEnriched().name());
+  }
+
+  private static Map<String, Integer> countRecords(Config config, String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "counter-" + System.nanoTime());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, Integer> counts = new HashMap<>();
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      c.subscribe(List.of(topic));
+      long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < end) {
+        c.poll(Duration.ofMillis(200)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
+      }
+    }
+    return counts;
+  }
+
+  private static void runPipelineUntil(Config config, List<FeedDefinition> feeds, java.util.function.BooleanSupplier done)
+      throws Exception {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      runner.start(Services.enrich(config, Services.enricher()));
+      runner.start(Services.sink(config));
+      runner.start(Services.ingest(config, feeds));
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (!done.getAsBoolean()) {
+        assertThat(System.nanoTime()).as("pipeline did not finish in time").isLessThan(deadline);
+        Thread.sleep(250);
+      }
+    }
+  }
+}
