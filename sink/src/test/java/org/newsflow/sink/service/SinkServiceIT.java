@@ -1,49 +1,19 @@
 package org.newsflow.sink.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsflow.common.article.Article;
-import org.newsflow.common.article.ArticleIds;
-import org.newsflow.common.article.ArticleJson;
-import org.newsflow.common.article.Entity;
-import org.newsflow.common.article.EntityType;
-import org.newsflow.common.article.MediaTopic;
 import org.newsflow.common.embedded.EmbeddedKafka;
 import org.newsflow.common.embedded.EmbeddedOpenSearch;
-import org.newsflow.common.kafka.TopicAdmin;
-import org.newsflow.common.topics.Topics;
-import org.newsflow.sink.opensearch.OpenSearchConnection;
-import org.newsflow.sink.search.ArticleSearch;
-import org.newsflow.sink.search.SearchQuery;
-import org.newsflow.sink.search.SearchResult;
 
-class SinkServiceIT {
+/** The sink against the in-process Kafka broker and OpenSearch node. */
+class SinkServiceIT extends AbstractSinkServiceIT {
 
   @TempDir
   static Path dir;
   static EmbeddedKafka kafka;
   static EmbeddedOpenSearch openSearch;
-  final ArticleJson json = new ArticleJson();
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -59,87 +29,13 @@ class SinkServiceIT {
     kafka.close();
   }
 
-  private Properties clientProps() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", kafka.bootstrapServers());
-    return p;
+  @Override
+  String bootstrapServers() {
+    return kafka.bootstrapServers();
   }
 
-  private Article article(String url, String title, Instant updated, double lat) {
-    return Article.builder().id(ArticleIds.fromCanonicalUrl(url)).url(url).title(title).text(title + " body")
-        .published(Instant.parse("2024-03-14T09:30:00Z")).updated(updated).contentHash(ArticleIds.hash(title))
-        .entities(List.of(new Entity("Israel", EntityType.LOCATION, "iso3166:IL", 2, 0.9, Map.of("iso3166", "IL"),
-            lat, 34.8, List.of())))
-        .topics(List.of(new MediaTopic("medtop:11000000", "politics", 1, 0.9)))
-        .build();
-  }
-
-  @Test
-  void shouldIndexNewestRevisionsDeleteTombstonesAndDeadLetterRejectedDocuments() throws Exception {
-    Topics topics = new Topics("sinktest");
-    TopicAdmin.ensureTopics(clientProps(), topics.all(), 2, 1, Duration.ofSeconds(30));
-    String alias = "sinktest-articles";
-    Article first = article("https://a.org/1", "Rafah talks", Instant.parse("2024-03-14T10:00:00Z"), 31.5);
-    Article newer = article("https://a.org/1", "Rafah talks resume", Instant.parse("2024-03-14T11:00:00Z"), 31.5);
-    Article older = article("https://a.org/1", "Rafah talks (stale)", Instant.parse("2024-03-14T09:00:00Z"), 31.5);
-    Article deleted = article("https://a.org/2", "Soon gone", Instant.parse("2024-03-14T10:00:00Z"), 31.5);
-    Article badLatitude = article("https://a.org/3", "Impossible place", Instant.parse("2024-03-14T10:00:00Z"), 500.0);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clientProps(), new StringSerializer(), new ByteArraySerializer())) {
-      for (Article a : List.of(first, newer, older, deleted, badLatitude)) {
-        producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a))).get();
-      }
-      producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), deleted.id(), null)).get();
-      producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), "garbage", "{not json".getBytes(StandardCharsets.UTF_8))).get();
-    }
-
-    OpenSearchConnection os = new OpenSearchConnection(List.of(openSearch.url()), null, null, null);
-    try (SinkService sink = new SinkService(clientProps(), "sinktest", topics, os, alias, 100, 1 << 20, Duration.ofSeconds(1))) {
-      sink.start();
-      List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(topics, 2, Duration.ofSeconds(60));
-      assertThat(dead).extracting(r -> new String(r.headers().lastHeader(SinkService.HEADER_EXCEPTION).value(), StandardCharsets.UTF_8))
-          .anyMatch(e -> e.contains("InvalidArticleException")).anyMatch(e -> e.startsWith("opensearch.400"));
-      assertThat(dead).allSatisfy(r -> {
-        assertThat(r.headers().lastHeader(SinkService.HEADER_TOPIC).value()).isEqualTo(topics.articlesEnriched().name().getBytes(StandardCharsets.UTF_8));
-        assertThat(r.headers().lastHeader(SinkService.HEADER_OFFSET)).isNotNull();
-      });
-
-      ArticleSearch search = new ArticleSearch(os, alias, json.mapper());
-      SearchResult all = awaitTotal(search, new SearchQuery(null, null, null, null, null, null, 10), 1);
-      assertThat(all.hits()).singleElement().satisfies(h -> assertThat(h.path("title").asText()).isEqualTo("Rafah talks resume"));
-      assertThat(search.search(new SearchQuery("rafah", "israel", "politics", null, null, null, 10)).total()).isEqualTo(1);
-      assertThat(search.search(new SearchQuery(null, null, "medtop:11000000", null, null, null, 10)).total()).isEqualTo(1);
-      assertThat(search.search(new SearchQuery(null, null, "sport", null, null, null, 10)).total()).isZero();
-      assertThat(all.facets().get("entities")).extracting(SearchResult.Facet::value).contains("Israel");
-      assertThat(sink.health().ready()).isTrue();
-    }
-  }
-
-  private SearchResult awaitTotal(ArticleSearch search, SearchQuery q, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    SearchResult r;
-    do {
-      search.refresh();
-      r = search.search(q);
-      if (r.total() == expected) {
-        return r;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    return r;
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(Topics topics, int count, Duration timeout) {
-    Properties p = clientProps();
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader");
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(topics.deadLetters().name()));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (out.size() < count && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
+  @Override
+  String openSearchUrl() {
+    return openSearch.url();
   }
 }
