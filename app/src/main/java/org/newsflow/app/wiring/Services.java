@@ -91,7 +91,8 @@ public final class Services {
   public static SinkService sink(Config config) {
     return new SinkService(KafkaClients.baseProperties(config, "newsflow-sink"), config.get(SinkSettings.GROUP_ID),
         topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
-        config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_BACKOFF));
+        config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_IN_FLIGHT),
+        config.get(SinkSettings.MAX_BACKOFF));
   }
 
   /** Starts the admin HTTP server for the runner's services on the configured port or the command's default. */

@@ -44,10 +44,12 @@ public final class EmbeddedOpenSearch implements Service {
           + " on 127.0.0.1 is in use. Fix: stop what uses it, or choose another port (--opensearch-port).");
     }
     Files.createDirectories(baseDir);
+    // a fixed port (picked now when 0 was asked for) lets stopNode()/restart() come back at the same URL
+    int httpPort = requestedPort == 0 ? FreePorts.pick() : requestedPort;
     runner = new OpenSearchRunner();
     runner.onBuild((index, settings) -> {
       settings.put("network.host", "127.0.0.1");
-      settings.put("http.port", String.valueOf(requestedPort));
+      settings.put("http.port", String.valueOf(httpPort));
       settings.put("transport.port", "0");
       settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
       settings.put("action.auto_create_index", "-news-articles*,+*");
@@ -72,13 +74,17 @@ public final class EmbeddedOpenSearch implements Service {
   /** Stops the node but keeps its data, so that {@link #restart()} brings it back (for outage tests). */
   public void stopNode() {
     try {
-      runner.node().close();
+      org.opensearch.node.Node node = runner.node();
+      node.close();
+      if (!node.awaitClose(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("OpenSearch node did not stop within 30 s");
+      }
     } catch (Exception e) {
       throw new IllegalStateException("could not stop the OpenSearch node", e);
     }
   }
 
-  /** Starts a node stopped with {@link #stopNode()} again, on a new port; returns the new URL. */
+  /** Starts a node stopped with {@link #stopNode()} again, at the same URL. */
   public String restart() {
     runner.startNode(0);
     runner.ensureYellow();

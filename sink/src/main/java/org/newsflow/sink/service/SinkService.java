@@ -67,6 +67,7 @@ public final class SinkService implements Service {
   private final String alias;
   private final int maxDocs;
   private final long maxBytes;
+  private final int maxInFlight;
   private final Duration maxBackoff;
   private final ArticleJson json;
   private final ArticleDocuments documents;
@@ -76,7 +77,8 @@ public final class SinkService implements Service {
   private volatile String problem = "not started";
   private volatile long indexed;
   private Thread loop;
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private java.util.concurrent.ExecutorService bulkThreads;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   /**
    * @param clientProps base Kafka client properties
@@ -86,17 +88,18 @@ public final class SinkService implements Service {
    * @param alias       write alias
    * @param maxDocs     documents per bulk request
    * @param maxBytes    bytes per bulk request
+   * @param maxInFlight bulk requests sent at the same time
    * @param maxBackoff  longest retry wait
    */
   public SinkService(Properties clientProps, String groupId, Topics topics, OpenSearchConnection os, String alias,
-                     int maxDocs, long maxBytes, Duration maxBackoff) {
+                     int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff) {
     this.consumerProps = new Properties();
     consumerProps.putAll(clientProps);
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxDocs);
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxDocs * maxInFlight);
     this.producerProps = new Properties();
     producerProps.putAll(clientProps);
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -106,6 +109,7 @@ public final class SinkService implements Service {
     this.alias = alias;
     this.maxDocs = maxDocs;
     this.maxBytes = maxBytes;
+    this.maxInFlight = maxInFlight;
     this.maxBackoff = maxBackoff;
     this.json = new ArticleJson();
     this.mapper = json.mapper();
@@ -120,32 +124,47 @@ public final class SinkService implements Service {
   @Override
   public void start() {
     running = true;
-    consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    bulkThreads = java.util.concurrent.Executors.newFixedThreadPool(maxInFlight,
+        Thread.ofPlatform().name("sink-bulk-", 0).daemon().factory());
     loop = Thread.ofPlatform().name("sink-loop").start(this::run);
   }
 
   private void run() {
     BulkIndexer indexer = new BulkIndexer(os, alias, mapper);
+    long wait = 1000;
     try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
         new ByteArraySerializer())) {
-      ensureIndex();
-      consumer.subscribe(List.of(topics.articlesEnriched().name()));
       while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-        if (records.isEmpty()) {
-          continue;
+        try {
+          consume(indexer, dlq);
+        } catch (WakeupException e) {
+          return;
+        } catch (RuntimeException e) {
+          // uncommitted records are read again by the next consumer: nothing is lost, versioned writes dedupe
+          problem = "sink loop failed, restarting: " + e;
+          LOG.error("sink loop failed; restarting from the last committed offsets in {} ms", wait, e);
+          sleep(wait);
+          wait = Math.min(wait * 2, maxBackoff.toMillis());
         }
-        if (write(records, indexer, dlq)) {
+      }
+    }
+  }
+
+  private void consume(BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer = c;
+      if (!running) {
+        return;
+      }
+      ensureIndex();
+      c.subscribe(List.of(topics.articlesEnriched().name()));
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+        if (!records.isEmpty() && write(records, indexer, dlq)) {
           commit(records);
         }
       }
-    } catch (WakeupException e) {
-      // shutting down
-    } catch (RuntimeException e) {
-      problem = "sink loop failed: " + e;
-      LOG.error("sink loop failed", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(10));
     }
   }
 
@@ -191,21 +210,30 @@ public final class SinkService implements Service {
         return false;
       }
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
-      try {
-        for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks(pending)) {
-          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = indexer.execute(chunk);
+      List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks = chunks(pending);
+      List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent = new ArrayList<>();
+      for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks) {
+        sent.add(bulkThreads.submit(() -> indexer.execute(chunk)));
+      }
+      String failure = null;
+      for (int i = 0; i < chunks.size(); i++) {
+        try {
+          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = sent.get(i).get();
           indexed += out.written();
           retry.addAll(out.retry());
           for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
             LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
             deadLetter(dlq, rej.op().origin(), "opensearch." + rej.status(), rej.reason());
           }
+        } catch (java.util.concurrent.ExecutionException e) {
+          failure = "OpenSearch at " + os.description() + " unreachable: " + e.getCause().getMessage();
+          retry.addAll(chunks.get(i));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
         }
-        problem = null;
-      } catch (IOException e) {
-        problem = "OpenSearch at " + os.description() + " unreachable: " + e.getMessage();
-        retry = pending;
       }
+      problem = failure;
       pending = retry;
       if (!pending.isEmpty()) {
         LOG.warn("{} documents not written yet ({}); retrying in {} ms", pending.size(),
@@ -304,8 +332,9 @@ public final class SinkService implements Service {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
     }
     if (loop != null) {
       try {
@@ -313,6 +342,9 @@ public final class SinkService implements Service {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (bulkThreads != null) {
+      bulkThreads.shutdownNow();
     }
     os.close();
   }

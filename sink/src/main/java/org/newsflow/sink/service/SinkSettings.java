@@ -29,6 +29,12 @@ public final class SinkSettings {
       .rule(n -> n >= 1024 && n <= 100L * 1024 * 1024, "is between 1kb and 100mb")
       .doc("Largest bulk request body (accepts kb/mb suffixes).");
 
+  /** Bulk requests in flight. */
+  public static final Setting<Integer> MAX_IN_FLIGHT = Setting.of("sink.max.in.flight", SettingType.INT)
+      .defaultValue(2)
+      .rule(n -> n >= 1 && n <= 16, "is between 1 and 16")
+      .doc("Bulk requests sent at the same time by one sink instance; offsets are committed once all of a poll's requests succeeded.");
+
   /** Longest retry wait. */
   public static final Setting<Duration> MAX_BACKOFF = Setting.of("sink.backoff.max", SettingType.DURATION)
       .defaultValue(Duration.ofSeconds(30))
@@ -37,6 +43,6 @@ public final class SinkSettings {
 
   /** All sink settings. */
   public static List<Setting<?>> all() {
-    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_BACKOFF);
+    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_IN_FLIGHT, MAX_BACKOFF);
   }
 }
