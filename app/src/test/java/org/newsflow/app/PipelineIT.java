@@ -176,7 +176,7 @@ class PipelineIT {
       throws Exception {
     try (ServiceRunner runner = new ServiceRunner()) {
       runner.start(Services.enrich(config, Services.enricher()));
-      runner.start(Services.sink(config));
+      runner.start(Services.sink(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       runner.start(Services.ingest(config, feeds));
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       while (!done.getAsBoolean()) {

@@ -1,6 +1,7 @@
 package org.newsflow.app.cli;
 
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.newsflow.app.wiring.Services;
 import org.newsflow.common.config.Config;
 import org.newsflow.common.runtime.Service;
@@ -17,7 +18,7 @@ public final class EnrichCommand extends ServiceCommand {
   }
 
   @Override
-  List<Service> services(Config config) {
+  List<Service> services(Config config, MeterRegistry metrics) {
     return List.of(Services.enrich(config, Services.enricher()));
   }
 }

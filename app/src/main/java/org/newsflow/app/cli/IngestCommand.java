@@ -3,6 +3,7 @@ package org.newsflow.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.newsflow.app.wiring.Services;
 import org.newsflow.common.config.Config;
 import org.newsflow.common.config.ConfigException;
@@ -31,7 +32,7 @@ public final class IngestCommand extends ServiceCommand {
   }
 
   @Override
-  List<Service> services(Config config) {
+  List<Service> services(Config config, MeterRegistry metrics) {
     Path file = config.get(IngestSettings.FEEDS_FILE);
     if (file == null) {
       throw new ConfigException("ingest needs a feeds file. Fix: pass --feeds FILE, or set ingest.feeds.file "

@@ -10,7 +10,11 @@ import org.newsflow.common.runtime.Service;
 import org.newsflow.common.runtime.ServiceRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.newsflow.app.wiring.Telemetry;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * A stand-alone service command: loads and validates the configuration, logs it with secrets masked, starts the
@@ -23,11 +27,14 @@ abstract class ServiceCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions configOptions;
 
+  @Spec
+  CommandSpec spec;
+
   /** Default admin port of this service. */
   abstract int defaultAdminPort();
 
-  /** The services to start, in order. */
-  abstract List<Service> services(Config config) throws Exception;
+  /** The services to start, in order, recording their meters into the registry. */
+  abstract List<Service> services(Config config, MeterRegistry metrics) throws Exception;
 
   /** Settings given by the command's own flags. */
   Map<String, String> commandSettings() {
@@ -39,12 +46,12 @@ abstract class ServiceCommand implements Callable<Integer> {
     Config config = configOptions.load(Services.allSettings(), commandSettings());
     logEffective(config);
     Services.ensureTopics(config);
-    try (ServiceRunner runner = new ServiceRunner()) {
+    try (Telemetry telemetry = new Telemetry(spec.name()); ServiceRunner runner = new ServiceRunner()) {
       runner.closeOnShutdown();
-      for (Service s : services(config)) {
+      for (Service s : services(config, telemetry.registry())) {
         runner.start(s);
       }
-      try (AdminServer admin = Services.admin(config, defaultAdminPort(), runner)) {
+      try (AdminServer admin = Services.admin(config, defaultAdminPort(), runner, telemetry)) {
         LOG.info("admin endpoint on http://{}:{}/health/ready", config.get(org.newsflow.common.config.CommonSettings.ADMIN_HOST), admin.port());
         runner.awaitShutdown();
       }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsflow.app.wiring.Services;
+import org.newsflow.app.wiring.Telemetry;
 import org.newsflow.common.config.CommonSettings;
 import org.newsflow.common.config.Config;
 import org.newsflow.common.embedded.EmbeddedKafka;
@@ -63,7 +64,7 @@ public final class UpCommand implements Callable<Integer> {
     List<FeedDefinition> feeds = feeds(data);
     out.println("newsflow up: starting Kafka on 127.0.0.1:" + kafkaPort + " and OpenSearch on 127.0.0.1:" + openSearchPort + " ...");
 
-    try (ServiceRunner runner = new ServiceRunner()) {
+    try (Telemetry telemetry = new Telemetry("up"); ServiceRunner runner = new ServiceRunner()) {
       runner.closeOnShutdown();
       EmbeddedKafka kafka = new EmbeddedKafka(data.resolve("kafka"), kafkaPort);
       EmbeddedOpenSearch openSearch = new EmbeddedOpenSearch(data.resolve("opensearch"), openSearchPort);
@@ -79,11 +80,11 @@ public final class UpCommand implements Callable<Integer> {
       Services.ensureTopics(config);
 
       out.println("newsflow up: starting enrich, sink and ingest (" + feeds.size() + " feeds) ...");
-      for (Service s : List.of(Services.enrich(config, Services.enricher()), Services.sink(config),
+      for (Service s : List.of(Services.enrich(config, Services.enricher()), Services.sink(config, telemetry.registry()),
           Services.ingest(config, feeds))) {
         runner.start(s);
       }
-      try (AdminServer admin = Services.admin(config, adminPort, runner)) {
+      try (AdminServer admin = Services.admin(config, adminPort, runner, telemetry)) {
         awaitReady(runner, Duration.ofSeconds(120));
         out.printf("newsflow up: ready in %.1f s. Kafka %s, OpenSearch %s, health http://127.0.0.1:%d/health/ready%n",
             (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), openSearch.url(), admin.port());

@@ -1,10 +1,11 @@
 package org.newsflow.app.wiring;
 
-import java.io.IOException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.newsflow.app.console.ConsoleService;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.config.CommonSettings;
 import org.newsflow.common.config.Config;
@@ -88,17 +89,27 @@ public final class Services {
   }
 
   /** The sink service. */
-  public static SinkService sink(Config config) {
+  public static SinkService sink(Config config, MeterRegistry metrics) {
     return new SinkService(KafkaClients.baseProperties(config, "newsflow-sink"), config.get(SinkSettings.GROUP_ID),
         topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
         config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_IN_FLIGHT),
-        config.get(SinkSettings.MAX_BACKOFF));
+        config.get(SinkSettings.MAX_BACKOFF), metrics);
   }
 
-  /** Starts the admin HTTP server for the runner's services on the configured port or the command's default. */
-  public static AdminServer admin(Config config, int defaultPort, ServiceRunner runner) throws IOException {
+  /**
+   * Starts the admin HTTP server (health, metrics) for the runner's services on the configured port or the
+   * command's default.
+   */
+  public static AdminServer admin(Config config, int defaultPort, ServiceRunner runner, Telemetry telemetry)
+      throws Exception {
+    ConsoleService console = new ConsoleService(KafkaClients.baseProperties(config, "newsflow-console"),
+        topics(config).feedStatus().name(), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
+        telemetry.registry());
+    runner.start(console);
     int port = config.get(CommonSettings.ADMIN_PORT);
     AdminServer admin = new AdminServer(config.get(CommonSettings.ADMIN_HOST), port == -1 ? defaultPort : port, runner::services);
+    telemetry.exposeOn(admin);
+    console.exposeOn(admin);
     admin.start();
     return admin;
   }

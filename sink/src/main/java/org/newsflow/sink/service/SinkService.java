@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,6 +78,10 @@ public final class SinkService implements Service {
   private final ArticleDocuments documents;
   private final ObjectMapper mapper;
 
+  private final MeterRegistry metrics;
+  private final Counter indexedCounter;
+  private final Timer bulkTimer;
+
   private volatile boolean running;
   private volatile String problem = "not started";
   private volatile long indexed;
@@ -90,9 +99,10 @@ public final class SinkService implements Service {
    * @param maxBytes    bytes per bulk request
    * @param maxInFlight bulk requests sent at the same time
    * @param maxBackoff  longest retry wait
+   * @param metrics     where the sink's meters go
    */
   public SinkService(Properties clientProps, String groupId, Topics topics, OpenSearchConnection os, String alias,
-                     int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff) {
+                     int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff, MeterRegistry metrics) {
     this.consumerProps = new Properties();
     consumerProps.putAll(clientProps);
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -114,6 +124,13 @@ public final class SinkService implements Service {
     this.json = new ArticleJson();
     this.mapper = json.mapper();
     this.documents = new ArticleDocuments(mapper);
+    this.metrics = metrics;
+    this.indexedCounter = Counter.builder("newsflow.sink.documents.written")
+        .description("Documents written to OpenSearch (or found superseded by a newer revision)").register(metrics);
+    this.bulkTimer = Timer.builder("newsflow.sink.bulk.duration").description("Duration of bulk requests")
+        .register(metrics);
+    Gauge.builder("newsflow.sink.ready", this, s -> s.health().ready() ? 1 : 0)
+        .description("1 while the sink can write to OpenSearch").register(metrics);
   }
 
   @Override
@@ -157,13 +174,23 @@ public final class SinkService implements Service {
       if (!running) {
         return;
       }
-      ensureIndex();
-      c.subscribe(List.of(topics.articlesEnriched().name()));
-      while (running) {
-        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
-        if (!records.isEmpty() && write(records, indexer, dlq)) {
-          commit(records);
-        }
+      KafkaClientMetrics clientMetrics = new KafkaClientMetrics(c);
+      clientMetrics.bindTo(metrics);
+      try {
+        consumeWith(c, indexer, dlq);
+      } finally {
+        clientMetrics.close();
+      }
+    }
+  }
+
+  private void consumeWith(KafkaConsumer<byte[], byte[]> c, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+    ensureIndex();
+    c.subscribe(List.of(topics.articlesEnriched().name()));
+    while (running) {
+      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+      if (!records.isEmpty() && write(records, indexer, dlq)) {
+        commit(records);
       }
     }
   }
@@ -213,13 +240,14 @@ public final class SinkService implements Service {
       List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks = chunks(pending);
       List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent = new ArrayList<>();
       for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks) {
-        sent.add(bulkThreads.submit(() -> indexer.execute(chunk)));
+        sent.add(bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(chunk))));
       }
       String failure = null;
       for (int i = 0; i < chunks.size(); i++) {
         try {
           BulkOutcome<ConsumerRecord<byte[], byte[]>> out = sent.get(i).get();
           indexed += out.written();
+          indexedCounter.increment(out.written());
           retry.addAll(out.retry());
           for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
             LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
@@ -277,6 +305,8 @@ public final class SinkService implements Service {
 
   private void deadLetter(KafkaProducer<byte[], byte[]> dlq, ConsumerRecord<byte[], byte[]> r, String exception,
                           String message) {
+    metrics.counter("newsflow.dead.letters", "stage", "sink", "reason", exception.startsWith("opensearch.")
+        ? exception : "unreadable").increment();
     ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(topics.deadLetters().name(), r.key(), r.value());
     Headers h = dead.headers();
     h.add(HEADER_ERROR, utf8("sink could not index the record: " + message));

@@ -143,7 +143,7 @@ public final class SinkBenchmark {
       IndexSetup.ensure(setup, alias);
     }
     SinkService sink = new SinkService(client, "bench-" + alias, topics,
-        new OpenSearchConnection(List.of(node.url()), null, null, null), alias, 1000, 5 << 20, 2, Duration.ofSeconds(2));
+        new OpenSearchConnection(List.of(node.url()), null, null, null), alias, 1000, 5 << 20, 2, Duration.ofSeconds(2), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     sink.start();
     while (sink.indexedCount() == 0) {
       Thread.sleep(1);

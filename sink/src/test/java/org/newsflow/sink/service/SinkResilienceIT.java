@@ -142,7 +142,7 @@ class SinkResilienceIT {
   private SinkService sink(Topics topics, String alias) {
     return new SinkService(clientProps(), "resilience", topics,
         new OpenSearchConnection(List.of(openSearch.url()), null, null, null), alias, 500, 5 << 20, 2,
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   private long count(String alias, String titleQuery) throws Exception {
