@@ -15,7 +15,15 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.newsflow.app.wiring.Telemetry;
+import org.newsflow.common.runtime.AdminServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,16 +65,14 @@ class PipelineIT {
   static EmbeddedKafka kafka;
   static EmbeddedOpenSearch openSearch;
   static HttpServer http;
+  static ServiceRunner servers;
 
   @BeforeAll
   static void start() throws Exception {
     kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
     openSearch = new EmbeddedOpenSearch(dir.resolve("os"), 0);
-    try (ServiceRunner r = new ServiceRunner()) {
-      r.startTogether(List.of(kafka, openSearch));
-    } catch (Exception e) {
-      throw e;
-    }
+    servers = new ServiceRunner();
+    servers.startTogether(List.of(kafka, openSearch));
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     http.createContext("/feed.xml", ex -> {
       byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
@@ -91,6 +97,7 @@ class PipelineIT {
   @AfterAll
   static void stop() {
     http.stop(0);
+    servers.close();
   }
 
   @Test
@@ -129,6 +136,76 @@ class PipelineIT {
       assertThat(total(search, all)).isEqualTo(2);
       assertThat(enrichedRecordsPerKey(config).values()).hasSize(2).allMatch(n -> n == 1);
     }
+  }
+
+  @Test
+  void shouldServeHealthMetricsAndAConsoleThatShowsTheFeedAndTheArticle() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    String base = "http://127.0.0.1:" + http.getAddress().getPort();
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    settings.put("opensearch.urls", openSearch.url());
+    settings.put("data.dir", dir.resolve("console-data").toString());
+    settings.put("topics.prefix", "console");
+    settings.put("opensearch.index.alias", "console-articles");
+    settings.put("enrich.application.id", "console-enrich");
+    settings.put("sink.group.id", "console-sink");
+    settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
+    settings.put("admin.port", "0");
+    Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
+    Services.ensureTopics(config);
+    HttpClient client = HttpClient.newHttpClient();
+    try (Telemetry telemetry = new Telemetry("up"); ServiceRunner runner = new ServiceRunner()) {
+      runner.start(Services.enrich(config, Services.enricher()));
+      runner.start(Services.sink(config, telemetry.registry()));
+      runner.start(Services.ingest(config, List.of(FeedDefinition.of(base + "/feed.xml"))));
+      try (AdminServer admin = Services.admin(config, 0, runner, telemetry)) {
+        String url = "http://127.0.0.1:" + admin.port();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!get(client, url + "/api/search").contains("Leaders meet in Berlin")
+            || !get(client, url + "/api/feeds").contains("feed.xml")) {
+          assertThat(System.nanoTime()).as("article and feed status did not reach the console").isLessThan(deadline);
+          Thread.sleep(250);
+        }
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        String metrics = get(client, url + "/metrics");
+        assertThat(metrics).containsPattern("newsflow_sink_documents_written_total\\{[^}]*\\} [1-9]")
+            .contains("jvm_memory_used_bytes").contains("kafka_consumer_fetch_manager_records_lag_max");
+
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "headless Chromium is not installed (.ci/run installs it)");
+        List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            "--user-data-dir=" + dir.resolve("chromium-profile"), "--virtual-time-budget=8000", "--window-size=1280,1000");
+        List<String> dumpDom = new java.util.ArrayList<>(List.of(chromium.toString()));
+        dumpDom.addAll(flags);
+        dumpDom.addAll(List.of("--dump-dom", url + "/"));
+        String dom = run(dumpDom);
+        assertThat(dom).contains("/feed.xml").contains("Leaders meet in Berlin to discuss the war in Ukraine")
+            .contains("ready");
+        Path png = dir.resolve("console.png");
+        List<String> screenshot = new java.util.ArrayList<>(List.of(chromium.toString()));
+        screenshot.addAll(flags);
+        screenshot.addAll(List.of("--screenshot=" + png, url + "/"));
+        run(screenshot);
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(20_000);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(png, Path.of("target", "console-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static String get(HttpClient client, String url) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String run(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    return out;
   }
 
   private static List<String> names(JsonNode array) {

@@ -66,6 +66,7 @@ public final class UpCommand implements Callable<Integer> {
 
     try (Telemetry telemetry = new Telemetry("up"); ServiceRunner runner = new ServiceRunner()) {
       runner.closeOnShutdown();
+      runner.afterClose(() -> out.println("newsflow up: stopped cleanly."));
       EmbeddedKafka kafka = new EmbeddedKafka(data.resolve("kafka"), kafkaPort);
       EmbeddedOpenSearch openSearch = new EmbeddedOpenSearch(data.resolve("opensearch"), openSearchPort);
       runner.startTogether(List.of(kafka, openSearch));
@@ -92,7 +93,6 @@ public final class UpCommand implements Callable<Integer> {
         runner.awaitShutdown();
       }
     }
-    out.println("newsflow up: stopped cleanly.");
     return 0;
   }
 

@@ -18,6 +18,7 @@ public final class ServiceRunner implements AutoCloseable {
   private final List<Service> started = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Starts one service after those already started. */
   public synchronized void start(Service service) throws Exception {
@@ -84,6 +85,11 @@ public final class ServiceRunner implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("newsflow-shutdown").unstarted(this::close));
   }
 
+  /** Runs an action once every service is closed (on the closing thread, which may be the shutdown hook). */
+  public void afterClose(Runnable action) {
+    afterClose.add(action);
+  }
+
   /** Blocks until {@link #close()} has completed. */
   public void awaitShutdown() throws InterruptedException {
     stopped.await();
@@ -107,6 +113,7 @@ public final class ServiceRunner implements AutoCloseable {
         LOG.warn("{} did not stop cleanly: {}", s.name(), e.toString());
       }
     }
+    afterClose.forEach(Runnable::run);
     stopped.countDown();
   }
 }
