@@ -30,6 +30,16 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldStopAtStartNamingTheBootstrapSettingWhenKafkaIsUnreachable() {
+    int closedPort = org.newsflow.common.embedded.FreePorts.pick();
+    Run r = run("sink", "--set", "kafka.bootstrap.servers=127.0.0.1:" + closedPort, "--set",
+        "kafka.startup.timeout=2s");
+    assertThat(r.exit()).isEqualTo(78);
+    assertThat(r.err()).contains("kafka.bootstrap.servers").contains("127.0.0.1:" + closedPort)
+        .contains("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS").contains("Fix:");
+  }
+
+  @Test
   void shouldRejectAnUnknownSettingWithASuggestion() {
     Run r = run("sink", "--set", "sink.group=abc");
     assertThat(r.exit()).isEqualTo(78);

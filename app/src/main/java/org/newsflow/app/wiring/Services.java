@@ -2,7 +2,6 @@ package org.newsflow.app.wiring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.newsflow.app.console.ConsoleService;
@@ -11,6 +10,8 @@ import org.newsflow.common.config.CommonSettings;
 import org.newsflow.common.config.Config;
 import org.newsflow.common.config.Setting;
 import org.newsflow.common.kafka.KafkaClients;
+import org.newsflow.common.config.ConfigException;
+import org.newsflow.common.kafka.KafkaUnavailableException;
 import org.newsflow.common.kafka.TopicAdmin;
 import org.newsflow.common.runtime.AdminServer;
 import org.newsflow.common.runtime.ServiceRunner;
@@ -56,8 +57,18 @@ public final class Services {
 
   /** Creates the pipeline's topics if missing; fails with a clear message when Kafka is unreachable. */
   public static void ensureTopics(Config config) {
-    TopicAdmin.ensureTopics(KafkaClients.baseProperties(config, "newsflow-admin"), topics(config).all(),
-        config.get(CommonSettings.TOPIC_PARTITIONS), config.get(CommonSettings.TOPIC_REPLICATION), Duration.ofSeconds(30));
+    try {
+      TopicAdmin.ensureTopics(KafkaClients.baseProperties(config, "newsflow-admin"), topics(config).all(),
+          config.get(CommonSettings.TOPIC_PARTITIONS), config.get(CommonSettings.TOPIC_REPLICATION),
+          config.get(CommonSettings.KAFKA_STARTUP_TIMEOUT));
+    } catch (KafkaUnavailableException e) {
+      throw new ConfigException("setting '" + CommonSettings.KAFKA_BOOTSTRAP_SERVERS.key() + "' = "
+          + String.join(",", config.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS)) + " (from "
+          + config.source(CommonSettings.KAFKA_BOOTSTRAP_SERVERS) + "): " + e.getMessage() + ". Fix: start the Kafka "
+          + "brokers or set " + CommonSettings.KAFKA_BOOTSTRAP_SERVERS.key() + " (or "
+          + CommonSettings.KAFKA_BOOTSTRAP_SERVERS.envName() + ") to brokers this machine can reach; security settings "
+          + "go under kafka.client.* (e.g. kafka.client.security.protocol).", e);
+    }
   }
 
   /** The fetcher configured by the ingest settings. */

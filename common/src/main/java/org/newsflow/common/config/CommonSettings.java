@@ -21,6 +21,12 @@ public final class CommonSettings {
       .rule(s -> s.matches("[A-Za-z0-9._-]{1,100}"), "consists of letters, digits, '.', '_' or '-'")
       .doc("Prefix of every topic name: <prefix>.articles.raw, <prefix>.articles.enriched, ...");
 
+  /** How long a service waits for Kafka at start. */
+  public static final Setting<java.time.Duration> KAFKA_STARTUP_TIMEOUT = Setting.of("kafka.startup.timeout", SettingType.DURATION)
+      .defaultValue(java.time.Duration.ofSeconds(30))
+      .rule(d -> d.toMillis() >= 100, "is at least 100ms")
+      .doc("How long a service waits for Kafka to answer at start before it stops with an error.");
+
   /** Partitions of topics this service creates. */
   public static final Setting<Integer> TOPIC_PARTITIONS = Setting.of("topics.partitions", SettingType.INT)
       .defaultValue(3)
@@ -53,7 +59,7 @@ public final class CommonSettings {
 
   /** All common settings. */
   public static List<Setting<?>> all() {
-    return List.of(KAFKA_BOOTSTRAP_SERVERS, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION, ADMIN_HOST, ADMIN_PORT,
+    return List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_STARTUP_TIMEOUT, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION, ADMIN_HOST, ADMIN_PORT,
         DATA_DIR);
   }
 
