@@ -2,6 +2,7 @@ package org.newsflow.enrich.service;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -88,7 +89,10 @@ public final class EnrichService implements Service {
   @Override
   public void close() {
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      // leaving the group lets a restarted or remaining instance take the partitions at once instead of after
+      // the session timeout (Streams stays in the group on close by default)
+      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(Duration.ofSeconds(30)));
       streams = null;
     }
   }
