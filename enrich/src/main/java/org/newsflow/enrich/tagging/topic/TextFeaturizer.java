@@ -25,7 +25,7 @@ public final class TextFeaturizer {
       "no", "than", "then", "which", "who", "whom", "what", "when", "where", "why", "how", "would", "could",
       "should", "will", "shall", "can", "may", "might", "must", "also", "just", "all", "any", "some", "more",
       "most", "such", "other", "said", "says", "say", "up", "out", "after", "before", "while", "mr", "mrs",
-      "ms", "one", "two", "new", "year", "years", "last", "first", "being", "only", "very", "now", "s", "t",
+      "ms", "one", "two", "new", "year", "last", "first", "being", "only", "very", "now", "s", "t",
       "de", "la", "le", "el", "et", "und", "der", "die", "das"};
 
   private final int level1Bits;
@@ -94,6 +94,9 @@ public final class TextFeaturizer {
         continue;
       }
       long h = FNV_OFFSET;
+      long beforeLast = h;
+      char last = 0;
+      char secondLast = 0;
       int chars = 0;
       boolean allDigits = true;
       while (i < len) {
@@ -101,14 +104,18 @@ public final class TextFeaturizer {
         if (!Character.isLetterOrDigit(c)) {
           break;
         }
-        if (c >= '0' && c <= '9') {
-          // keep digit
-        } else {
-          allDigits = false;
-        }
-        h = (h ^ Character.toLowerCase(c)) * FNV_PRIME;
+        allDigits &= c >= '0' && c <= '9';
+        secondLast = last;
+        last = Character.toLowerCase(c);
+        beforeLast = h;
+        h = (h ^ last) * FNV_PRIME;
         chars++;
         i++;
+      }
+      // fold the plural -s (missiles/missile, prayers/prayer): without it the few examples a rare topic has are
+      // split between two spellings of each word
+      if (foldsPlural(last, secondLast, chars)) {
+        h = beforeLast;
       }
       if (chars < 2 || allDigits || Arrays.binarySearch(stopHashes, h) >= 0) {
         continue;
@@ -198,11 +205,22 @@ public final class TextFeaturizer {
     }
   }
 
+  /** Hashes one token exactly as {@link #scan} does, plural folding included. */
   private static long tokenHash(String token) {
     long h = FNV_OFFSET;
+    long beforeLast = h;
+    char last = 0;
+    char secondLast = 0;
     for (int i = 0; i < token.length(); i++) {
-      h = (h ^ Character.toLowerCase(token.charAt(i))) * FNV_PRIME;
+      secondLast = last;
+      last = Character.toLowerCase(token.charAt(i));
+      beforeLast = h;
+      h = (h ^ last) * FNV_PRIME;
     }
-    return h;
+    return foldsPlural(last, secondLast, token.length()) ? beforeLast : h;
+  }
+
+  private static boolean foldsPlural(char last, char secondLast, int chars) {
+    return last == 's' && chars > 3 && secondLast != 's' && secondLast != 'u' && secondLast != 'i';
   }
 }

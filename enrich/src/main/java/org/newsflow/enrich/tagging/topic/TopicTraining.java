@@ -44,17 +44,19 @@ final class TopicTraining {
    * @param threshold1        level-1 assignment probability
    * @param threshold2        level-2 assignment probability
    * @param trainLevel2       false to skip level-2 classifiers (cross-validation measures level 1 only)
+   * @param positiveWeight    loss weight of a positive example: every topic is rare among the examples, and
+   *                          unweighted it would need overwhelming evidence before it is assigned
    */
   record Options(int level1Bits, int level2Bits, int injectionsPerTopic, int epochs, double learningRate, double l2,
-      long seed, float threshold1, float threshold2, boolean trainLevel2) {
+      long seed, float threshold1, float threshold2, boolean trainLevel2, double positiveWeight) {
 
     static Options defaults() {
-      return new Options(18, 16, 400, 10, 1.0, 1e-6, 20240314L, 0.5f, 0.5f, true);
+      return new Options(18, 16, 800, 15, 1.0, 1e-6, 20240314L, 0.5f, 0.5f, true, 5.0);
     }
 
     Options withoutLevel2() {
       return new Options(level1Bits, level2Bits, injectionsPerTopic, epochs, learningRate, l2, seed, threshold1,
-          threshold2, false);
+          threshold2, false, positiveWeight);
     }
   }
 
@@ -111,7 +113,8 @@ final class TopicTraining {
       y[i] = examples.get(i).targets();
     }
     sgd(idx, val, y, k1, w1, b1, options.seed());
-    log.printf(Locale.ROOT, "trained %d level-1 classifiers in %.1f s%n", k1, (System.nanoTime() - t0) / 1e9);
+    log.printf(Locale.ROOT, "trained %d level-1 classifiers in %.1f s (final epoch loss %.4f)%n", k1,
+        (System.nanoTime() - t0) / 1e9, lastLoss);
 
     List<List<String>> childIds = new ArrayList<>();
     float[][] w2 = new float[k1][];
@@ -198,9 +201,24 @@ final class TopicTraining {
         }
         List<String> words = lexicon.get(k);
         if (!words.isEmpty()) {
-          int m = 3 + rnd.nextInt(8);
+          int m = 5 + rnd.nextInt(11);
           for (int i = 0; i < m; i++) {
             inject.append(words.get(rnd.nextInt(words.size()))).append(i + 1 < m ? ", " : ". ");
+          }
+        }
+        // topics co-occur (a teachers' strike is labour and education): a second topic's words must not count
+        // against the first, so some synthetic articles carry two
+        int second = rnd.nextDouble() < 0.3 ? rnd.nextInt(k1) : -1;
+        if (second == k) {
+          second = -1;
+        }
+        if (second >= 0) {
+          List<IptcConcept> other = vocabulary.subtree(level1Ids.get(second));
+          IptcConcept concept = other.get(rnd.nextInt(other.size()));
+          inject.append(concept.label()).append(". ").append(concept.definition()).append(" ");
+          List<String> otherWords = lexicon.get(second);
+          for (int i = 0, m = otherWords.isEmpty() ? 0 : 3 + rnd.nextInt(6); i < m; i++) {
+            inject.append(otherWords.get(rnd.nextInt(otherWords.size()))).append(i + 1 < m ? ", " : ". ");
           }
         }
         byte[] y = new byte[k1];
@@ -224,7 +242,15 @@ final class TopicTraining {
             if (i == at) {
               body.append(inject).append('\n');
             }
-            body.append(paragraphs[i]).append('\n');
+            body.append(paragraphs[i]);
+            // real articles on a topic mention it throughout, not in one block
+            if (!words.isEmpty() && rnd.nextBoolean()) {
+              int m = 1 + rnd.nextInt(3);
+              for (int j = 0; j < m; j++) {
+                body.append(' ').append(words.get(rnd.nextInt(words.size())));
+              }
+            }
+            body.append('\n');
           }
           if (at == keep) {
             body.append(inject);
@@ -233,6 +259,9 @@ final class TopicTraining {
           text = body.toString();
         }
         y[k] = 1;
+        if (second >= 0) {
+          y[second] = 1;
+        }
         out.add(new Example(featurizer.featurize(title, text), y, k, child));
       }
     }
@@ -277,14 +306,16 @@ final class TopicTraining {
     Arrays.setAll(order, i -> i);
     Random rnd = new Random(seed);
     double[] g = new double[k];
+    double loss = 0;
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
+      loss = 0;
       for (int i = n - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
         int t = order[i];
         order[i] = order[j];
         order[j] = t;
       }
-      double lr = options.learningRate() / (1 + epoch);
+      double lr = options.learningRate() / (1 + 0.3 * epoch);
       for (int e : order) {
         int[] fi = idx[e];
         float[] fv = val[e];
@@ -300,7 +331,14 @@ final class TopicTraining {
           }
         }
         for (int c = 0; c < k; c++) {
-          g[c] = ye[c] < 0 ? 0 : lr * (1.0 / (1.0 + Math.exp(-g[c])) - ye[c]);
+          if (ye[c] < 0) {
+            g[c] = 0;
+            continue;
+          }
+          double p = 1.0 / (1.0 + Math.exp(-g[c]));
+          double weight = ye[c] == 1 ? options.positiveWeight() : 1.0;
+          loss -= weight * Math.log(Math.max(1e-12, ye[c] == 1 ? p : 1 - p));
+          g[c] = lr * weight * (p - ye[c]);
           b[c] -= (float) g[c];
         }
         for (int f = 0; f < fi.length; f++) {
@@ -317,7 +355,11 @@ final class TopicTraining {
         w[i] *= shrink;
       }
     }
+    lastLoss = loss / n;
   }
+
+  /** Mean weighted log-loss per example of the last epoch of the last fit, for progress output. */
+  private double lastLoss;
 
   /** @return level-1 qcodes mapped from BBC categories, as class indices */
   Map<String, Integer> bbcClassIndex() {

@@ -21,10 +21,6 @@ class LinearTopicTaggerTest {
     return topics.stream().map(MediaTopic::id).toList();
   }
 
-  private static List<String> level1(String title, String text) {
-    return ids(TAGGER.tag(title, text).stream().filter(t -> t.level() == 1).toList());
-  }
-
   @Test
   void shouldTagTheSeedArticleAsPoliticsAndConflictOnly() throws IOException {
     Path seed = Path.of("../../shared/seed/rafah-2024-03-14.rss.xml");
@@ -37,7 +33,6 @@ class LinearTopicTaggerTest {
     String text = content.group(1).replaceAll("<[^>]+>", " ");
 
     List<MediaTopic> topics = TAGGER.tag(title.group(1), text);
-    System.out.println(topics);
 
     assertThat(ids(topics)).contains("medtop:11000000", "medtop:16000000")
         .doesNotContain("medtop:15000000", "medtop:17000000", "medtop:01000000");
@@ -52,7 +47,6 @@ class LinearTopicTaggerTest {
             + "The home side had taken the lead through a penalty before City equalised early in the second half. "
             + "The manager praised his players and the fans after the league victory, which lifts the club to third "
             + "in the table ahead of next week's cup tie.");
-    System.out.println(topics);
     assertThat(ids(topics)).first().isEqualTo("medtop:15000000");
     assertThat(ids(topics)).doesNotContain("medtop:16000000");
   }
@@ -63,8 +57,6 @@ class LinearTopicTaggerTest {
         "A magnitude 6.8 earthquake struck the mountain region before dawn, collapsing homes and killing at least "
             + "forty people, officials said. Rescuers searched the rubble for survivors through the night as "
             + "aftershocks shook the area. Thousands were evacuated and aid agencies sent tents and medical teams.");
-    System.out.println(topics);
-    assertThat(level1("Powerful earthquake kills dozens in mountain region", "")).isNotNull();
     assertThat(ids(topics)).first().isEqualTo("medtop:03000000");
   }
 
@@ -74,7 +66,6 @@ class LinearTopicTaggerTest {
         "Forecasters have issued a weather warning as temperatures are expected to drop below freezing, with "
             + "heavy snow on high ground and wind gusts of up to 70mph along the coast. Showers will turn wintry "
             + "overnight, and frost and fog are likely on Sunday morning.");
-    System.out.println(topics);
     assertThat(ids(topics)).first().isEqualTo("medtop:17000000");
   }
 
@@ -84,7 +75,6 @@ class LinearTopicTaggerTest {
         "A jury at the crown court found the 34-year-old guilty of murder after a three-week trial. Police arrested "
             + "him a day after the stabbing. The judge said he would be sentenced next month, and detectives thanked "
             + "witnesses who came forward.");
-    System.out.println(topics);
     assertThat(ids(topics)).first().isEqualTo("medtop:02000000");
   }
 
@@ -94,18 +84,34 @@ class LinearTopicTaggerTest {
         "Patients who received the new vaccine were far less likely to need hospital treatment, doctors found. "
             + "The infection rate fell among older people, and health officials said the vaccination campaign would "
             + "be extended to nurses and care workers before the winter outbreak.");
-    System.out.println(topics);
     assertThat(ids(topics)).contains("medtop:07000000");
   }
 
   @Test
-  void shouldTagATeachersStrikeAsLabourAndEducation() {
+  void shouldTagATeachersStrikeAsLabour() {
     List<MediaTopic> topics = TAGGER.tag("Teachers walk out over pay",
         "Thousands of teachers joined a walkout on Tuesday after their union rejected the latest pay offer. "
             + "Schools closed across the region and pupils stayed at home. Union leaders said industrial action "
             + "would continue until wages kept pace with inflation.");
-    System.out.println(topics);
-    assertThat(ids(topics)).contains("medtop:09000000", "medtop:05000000");
+    assertThat(ids(topics)).first().isEqualTo("medtop:09000000");
+  }
+
+  @Test
+  void shouldTagExamResultsAsEducation() {
+    List<MediaTopic> topics = TAGGER.tag("Exam results: more pupils reach top grades",
+        "Secondary school pupils received their exam results on Thursday, with more students achieving top grades "
+            + "than last summer. Headteachers said the curriculum changes had helped, while universities expect "
+            + "record applications for degree courses this autumn.");
+    assertThat(ids(topics)).first().isEqualTo("medtop:05000000");
+  }
+
+  @Test
+  void shouldTagBothTopicsOfAnArticleThatSpansTwo() {
+    List<MediaTopic> topics = TAGGER.tag("Pope appeals for ceasefire as shelling continues",
+        "The Pope led prayers for peace at the Vatican on Sunday and called on both armies to agree a ceasefire, "
+            + "as artillery shelling and missile strikes killed more civilians near the front line. Church leaders "
+            + "asked the troops to let humanitarian convoys through.");
+    assertThat(ids(topics)).contains("medtop:12000000", "medtop:16000000");
   }
 
   @Test
@@ -128,7 +134,6 @@ class LinearTopicTaggerTest {
     List<MediaTopic> topics = TAGGER.tag("Election campaign enters final week",
         "The prime minister and the opposition leader toured marginal seats as polls showed voters split ahead of "
             + "the general election, with the parties clashing over taxes and the health service.");
-    System.out.println(topics);
     assertThat(topics).isNotEmpty().allSatisfy(t -> assertThat(t.score()).isBetween(0.0, 1.0));
     assertThat(topics.getFirst().level()).isEqualTo(1);
     boolean seenLevel2 = false;
