@@ -90,7 +90,91 @@ public final class TopicLexicon {
           "thunderstorms", "fog", "sunshine", "cloud", "showers", "met office", "meteorologists", "cold snap",
           "weather warning", "celsius", "degrees", "humidity", "blizzard", "hail")));
 
+  /** Keywords of the most newsworthy level-2 topics, telling siblings apart where IPTC definitions are abstract. */
+  private static final Map<String, List<String>> LEVEL2_KEYWORDS = Map.ofEntries(
+      Map.entry("medtop:20000056", List.of("war", "troops", "shelling", "airstrike", "offensive", "frontline",
+          "artillery", "missile", "drone", "battle", "fighting", "army", "soldiers", "invasion", "ground operation",
+          "military operation", "battalions", "tanks")),
+      Map.entry("medtop:20000053", List.of("terrorist", "terror attack", "suicide bomber", "bombing", "hostages",
+          "gunmen", "militants", "explosion", "claimed responsibility", "extremists", "jihadist")),
+      Map.entry("medtop:20000065", List.of("protesters", "riot", "demonstrators", "tear gas", "clashed", "rally",
+          "unrest", "curfew", "crackdown")),
+      Map.entry("medtop:20000073", List.of("ceasefire", "peace talks", "truce", "negotiations", "peace deal",
+          "mediators", "hostage deal", "peace agreement", "armistice")),
+      Map.entry("medtop:20000574", List.of("election", "vote", "voters", "polls", "ballot", "candidate",
+          "campaign", "polling stations", "turnout", "seats", "general election", "opinion poll")),
+      Map.entry("medtop:20000593", List.of("cabinet", "ministry", "minister", "prime minister", "government",
+          "administration", "cabinet reshuffle", "civil service")),
+      Map.entry("medtop:20000638", List.of("diplomacy", "diplomatic", "foreign minister", "summit", "bilateral",
+          "ambassador", "sanctions", "allies", "alliance", "foreign policy", "secretary of state", "embassy",
+          "counterparts")),
+      Map.entry("medtop:20000621", List.of("policy", "reform", "budget", "legislation", "spending plans",
+          "white paper", "public services")),
+      Map.entry("medtop:20000822", List.of("football", "tennis", "cricket", "rugby", "golf", "athletics",
+          "match", "goal", "striker", "wicket", "try", "serve", "lap")),
+      Map.entry("medtop:20001108", List.of("world cup", "olympics", "championship", "tournament", "final",
+          "grand slam", "grand prix", "six nations")),
+      Map.entry("medtop:20000082", List.of("murder", "robbery", "theft", "fraud", "stabbing", "shooting", "gang",
+          "drug trafficking", "burglary", "assault", "kidnapping")),
+      Map.entry("medtop:20000106", List.of("court", "judge", "jury", "trial", "verdict", "sentenced", "appeal",
+          "prosecutor", "guilty", "acquitted", "magistrates")),
+      Map.entry("medtop:20000129", List.of("police", "arrested", "detectives", "officers", "investigation",
+          "raid", "suspect", "custody")),
+      Map.entry("medtop:20000148", List.of("earthquake", "flood", "hurricane", "wildfire", "tsunami", "landslide",
+          "eruption", "cyclone", "death toll", "magnitude")),
+      Map.entry("medtop:20000139", List.of("crash", "collision", "derailed", "explosion", "fire", "plane crash",
+          "capsized", "road accident", "blaze")),
+      Map.entry("medtop:20000168", List.of("rescue", "rescuers", "evacuated", "emergency services",
+          "relief effort", "firefighters", "paramedics")),
+      Map.entry("medtop:20000344", List.of("inflation", "gdp", "growth", "interest rates", "central bank",
+          "recession", "economists", "consumer spending", "trade deficit")),
+      Map.entry("medtop:20000385", List.of("shares", "stock", "investors", "bonds", "currency", "dollar", "index",
+          "stock market", "traders", "ftse", "dow jones")),
+      Map.entry("medtop:20000170", List.of("company", "profit", "revenue", "earnings", "chief executive",
+          "merger", "acquisition", "quarterly results", "shareholders")),
+      Map.entry("medtop:20000446", List.of("virus", "outbreak", "cancer", "infection", "disease", "pandemic",
+          "symptoms", "diabetes", "dementia")),
+      Map.entry("medtop:20000464", List.of("treatment", "surgery", "drug", "vaccine", "therapy",
+          "clinical trial", "transplant")),
+      Map.entry("medtop:20000756", List.of("software", "computer", "internet", "smartphone", "chip",
+          "artificial intelligence", "robot", "broadband", "gadget", "app")),
+      Map.entry("medtop:20000735", List.of("scientists", "researchers", "study", "laboratory", "experiment",
+          "journal", "findings")),
+      Map.entry("medtop:20000418", List.of("climate change", "global warming", "emissions", "carbon",
+          "greenhouse", "net zero", "fossil fuels")),
+      Map.entry("medtop:20000424", List.of("pollution", "air quality", "plastic waste", "sewage",
+          "contamination", "toxic")),
+      Map.entry("medtop:20000420", List.of("wildlife", "endangered", "species", "habitat", "national park",
+          "poaching", "biodiversity")),
+      Map.entry("medtop:20000524", List.of("strike action", "walkout", "industrial action", "picket", "union",
+          "pay dispute", "pay offer")),
+      Map.entry("medtop:20000533", List.of("unemployment", "jobless", "layoffs", "job cuts", "redundancies",
+          "jobseekers")),
+      Map.entry("medtop:20001128", List.of("forecast", "forecasters", "temperatures", "showers", "sunshine",
+          "outlook", "cloudy")),
+      Map.entry("medtop:20001131", List.of("weather warning", "met office", "warning", "alert", "amber warning",
+          "red warning")),
+      Map.entry("medtop:20001129", List.of("storm", "snow", "heatwave", "rain", "fog", "frost", "wind", "gales",
+          "thunderstorms")),
+      Map.entry("medtop:20000002", List.of("film", "music", "album", "concert", "actor", "theatre", "singer",
+          "box office", "band")),
+      Map.entry("medtop:20000045", List.of("newspaper", "broadcaster", "television", "journalist", "radio",
+          "magazine", "bbc", "editor")),
+      Map.entry("medtop:20000400", List.of("school", "pupils", "headteacher", "classroom", "primary school",
+          "secondary school")),
+      Map.entry("medtop:20000416", List.of("teachers", "teacher", "teaching staff")),
+      Map.entry("medtop:20000703", List.of("pope", "bishop", "imam", "rabbi", "archbishop", "clergy",
+          "cardinal")));
+
   private TopicLexicon() {
+  }
+
+  /**
+   * @param level2Id a level-2 qcode
+   * @return its keywords, empty when none are curated
+   */
+  public static List<String> level2Keywords(String level2Id) {
+    return LEVEL2_KEYWORDS.getOrDefault(level2Id, List.of());
   }
 
   /**

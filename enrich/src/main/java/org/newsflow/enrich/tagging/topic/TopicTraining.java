@@ -63,6 +63,7 @@ final class TopicTraining {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int STRONG_EVIDENCE = 6;
   private static final int SOME_EVIDENCE = 2;
+  private static final int LEVEL2_EPOCH_FACTOR = 4;
 
   private final IptcVocabulary vocabulary;
   private final Options options;
@@ -112,7 +113,7 @@ final class TopicTraining {
       val[i] = examples.get(i).features().level1Value();
       y[i] = examples.get(i).targets();
     }
-    sgd(idx, val, y, k1, w1, b1, options.seed());
+    sgd(idx, val, y, k1, w1, b1, options.seed(), options.epochs());
     log.printf(Locale.ROOT, "trained %d level-1 classifiers in %.1f s (final epoch loss %.4f)%n", k1,
         (System.nanoTime() - t0) / 1e9, lastLoss);
 
@@ -139,11 +140,10 @@ final class TopicTraining {
         i2[i] = e.features().level2Index();
         v2[i] = e.features().level2Value();
         y2[i] = new byte[kc];
-        if (e.child() >= 0) {
-          y2[i][e.child()] = 1;
-        }
+        y2[i][e.child()] = 1;
       }
-      sgd(i2, v2, y2, kc, w2[p], b2[p], options.seed() + p + 1);
+      // a parent's few hundred synthetic articles are a small set: more passes make up for it
+      sgd(i2, v2, y2, kc, w2[p], b2[p], options.seed() + p + 1, LEVEL2_EPOCH_FACTOR * options.epochs());
     }
     if (options.trainLevel2()) {
       log.printf(Locale.ROOT, "trained %d level-2 classifiers in %.1f s%n",
@@ -192,14 +192,19 @@ final class TopicTraining {
         List<IptcConcept> pool = child < 0 ? List.of(conceptsById.get(level1Ids.get(k)))
             : vocabulary.subtree(kids.get(child).id());
         StringBuilder inject = new StringBuilder();
-        int concepts = 1 + rnd.nextInt(3);
-        IptcConcept first = null;
+        List<String> level2Words = child < 0 ? List.of() : TopicLexicon.level2Keywords(kids.get(child).id());
+        // real articles never quote IPTC definitions: where a child has curated keywords, half of its articles
+        // carry only those, so the classifier cannot lean on definition wording alone
+        boolean keywordsOnly = !level2Words.isEmpty() && rnd.nextBoolean();
+        int concepts = keywordsOnly ? 0 : 1 + rnd.nextInt(3);
+        IptcConcept first = pool.get(rnd.nextInt(pool.size()));
         for (int c = 0; c < concepts; c++) {
-          IptcConcept concept = pool.get(rnd.nextInt(pool.size()));
-          first = first == null ? concept : first;
+          IptcConcept concept = c == 0 ? first : pool.get(rnd.nextInt(pool.size()));
           inject.append(concept.label()).append(". ").append(concept.definition()).append(" ");
         }
-        List<String> words = lexicon.get(k);
+        // a child's own keywords, where curated, stand in for the parent's: they are what tells siblings apart
+        List<String> words = level2Words.isEmpty() || !keywordsOnly && rnd.nextBoolean() ? lexicon.get(k)
+            : level2Words;
         if (!words.isEmpty()) {
           int m = 5 + rnd.nextInt(11);
           for (int i = 0; i < m; i++) {
@@ -255,14 +260,16 @@ final class TopicTraining {
           if (at == keep) {
             body.append(inject);
           }
-          title = rnd.nextBoolean() ? first.label() : bg.title();
+          title = !keywordsOnly && rnd.nextBoolean() ? first.label() : bg.title();
           text = body.toString();
         }
         y[k] = 1;
         if (second >= 0) {
           y[second] = 1;
         }
-        out.add(new Example(featurizer.featurize(title, text), y, k, child));
+        // articles about the topic in general teach its children nothing: real articles about one child read like
+        // them (a war report is full of the parent's words), so as "no child" examples they would veto every child
+        out.add(new Example(featurizer.featurize(title, text), y, child < 0 ? -1 : k, child));
       }
     }
     return out;
@@ -300,14 +307,14 @@ final class TopicTraining {
    * One-vs-rest logistic regression by stochastic gradient descent, all classes sharing one pass over the data.
    * Targets of -1 leave the example out of that class's loss.
    */
-  private void sgd(int[][] idx, float[][] val, byte[][] y, int k, float[] w, float[] b, long seed) {
+  private void sgd(int[][] idx, float[][] val, byte[][] y, int k, float[] w, float[] b, long seed, int epochs) {
     int n = idx.length;
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
     Random rnd = new Random(seed);
     double[] g = new double[k];
     double loss = 0;
-    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+    for (int epoch = 0; epoch < epochs; epoch++) {
       loss = 0;
       for (int i = n - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
