@@ -28,9 +28,12 @@ public final class TextFeaturizer {
       "ms", "one", "two", "new", "year", "last", "first", "being", "only", "very", "now", "s", "t",
       "de", "la", "le", "el", "et", "und", "der", "die", "das"};
 
+  private static final int STOP_TABLE_SIZE = 512;
+
   private final int level1Bits;
   private final int level2Bits;
-  private final long[] stopHashes;
+  /** Open-addressing set of stop-word hashes (0 = empty slot): one or two probes per token. */
+  private final long[] stopTable;
 
   /**
    * @param level1Bits log2 of the level-1 feature space size (10..24)
@@ -42,12 +45,26 @@ public final class TextFeaturizer {
     }
     this.level1Bits = level1Bits;
     this.level2Bits = level2Bits;
-    long[] hashes = new long[STOP_WORDS.length];
-    for (int i = 0; i < STOP_WORDS.length; i++) {
-      hashes[i] = tokenHash(STOP_WORDS[i]);
+    this.stopTable = new long[STOP_TABLE_SIZE];
+    for (String word : STOP_WORDS) {
+      long h = tokenHash(word);
+      int slot = (int) (h >>> 55) & (STOP_TABLE_SIZE - 1);
+      while (stopTable[slot] != 0 && stopTable[slot] != h) {
+        slot = (slot + 1) & (STOP_TABLE_SIZE - 1);
+      }
+      stopTable[slot] = h;
     }
-    Arrays.sort(hashes);
-    this.stopHashes = hashes;
+  }
+
+  private boolean isStopWord(long h) {
+    int slot = (int) (h >>> 55) & (STOP_TABLE_SIZE - 1);
+    for (long v = stopTable[slot]; v != 0; v = stopTable[slot]) {
+      if (v == h) {
+        return true;
+      }
+      slot = (slot + 1) & (STOP_TABLE_SIZE - 1);
+    }
+    return false;
   }
 
   /** @return log2 of the level-1 feature space size */
@@ -89,7 +106,7 @@ public final class TextFeaturizer {
     int i = 0;
     while (i < len) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      if (!isWordChar(c)) {
         i++;
         continue;
       }
@@ -101,12 +118,12 @@ public final class TextFeaturizer {
       boolean allDigits = true;
       while (i < len) {
         c = s.charAt(i);
-        if (!Character.isLetterOrDigit(c)) {
+        if (!isWordChar(c)) {
           break;
         }
         allDigits &= c >= '0' && c <= '9';
         secondLast = last;
-        last = Character.toLowerCase(c);
+        last = c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
         beforeLast = h;
         h = (h ^ last) * FNV_PRIME;
         chars++;
@@ -117,7 +134,7 @@ public final class TextFeaturizer {
       if (foldsPlural(last, secondLast, chars)) {
         h = beforeLast;
       }
-      if (chars < 2 || allDigits || Arrays.binarySearch(stopHashes, h) >= 0) {
+      if (chars < 2 || allDigits || isStopWord(h)) {
         continue;
       }
       if (n + 2 > keys.length) {
@@ -203,6 +220,21 @@ public final class TextFeaturizer {
         v[i] *= inv;
       }
     }
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+  private static final char[] ASCII_LOWER = new char[128];
+
+  static {
+    // news text is mostly ASCII: a table lookup beats the general Unicode property calls
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+      ASCII_LOWER[c] = Character.toLowerCase(c);
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   /** Hashes one token exactly as {@link #scan} does, plural folding included. */
