@@ -1,6 +1,7 @@
 package org.newsflow.enrich.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,8 @@ public final class TopicTaggerBenchmark {
     }
     System.out.printf(Locale.ROOT, "median: topic tagging %.0f articles/s on one thread; language detection "
         + "%.0f us/article (%.0f articles/s)%n", median(tagRate), median(langMicros), 1e6 / median(langMicros));
+    double topics = docs.stream().mapToInt(d -> tagger.tag(d[0], d[1]).size()).average().orElse(0);
+    System.out.printf(Locale.ROOT, "%.2f topics per article; load average %s%n", topics, loadAverage());
     System.out.println("(checksum " + sink + ")");
   }
 
@@ -124,6 +127,15 @@ public final class TopicTaggerBenchmark {
       out.add(new String[] {a.title(), a.text()});
     }
     return out;
+  }
+
+  /** Other processes on a shared machine skew the numbers: print how busy it was. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static double median(double[] values) {

@@ -113,9 +113,9 @@ final class TopicTraining {
       val[i] = examples.get(i).features().level1Value();
       y[i] = examples.get(i).targets();
     }
-    sgd(idx, val, y, k1, w1, b1, options.seed(), options.epochs());
+    double loss = sgd(idx, val, y, k1, w1, b1, options.seed(), options.epochs());
     log.printf(Locale.ROOT, "trained %d level-1 classifiers in %.1f s (final epoch loss %.4f)%n", k1,
-        (System.nanoTime() - t0) / 1e9, lastLoss);
+        (System.nanoTime() - t0) / 1e9, loss);
 
     List<List<String>> childIds = new ArrayList<>();
     float[][] w2 = new float[k1][];
@@ -306,8 +306,10 @@ final class TopicTraining {
   /**
    * One-vs-rest logistic regression by stochastic gradient descent, all classes sharing one pass over the data.
    * Targets of -1 leave the example out of that class's loss.
+   *
+   * @return mean weighted log-loss per example in the last epoch, for progress output
    */
-  private void sgd(int[][] idx, float[][] val, byte[][] y, int k, float[] w, float[] b, long seed, int epochs) {
+  private double sgd(int[][] idx, float[][] val, byte[][] y, int k, float[] w, float[] b, long seed, int epochs) {
     int n = idx.length;
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
@@ -362,11 +364,8 @@ final class TopicTraining {
         w[i] *= shrink;
       }
     }
-    lastLoss = loss / n;
+    return loss / n;
   }
-
-  /** Mean weighted log-loss per example of the last epoch of the last fit, for progress output. */
-  private double lastLoss;
 
   /** @return level-1 qcodes mapped from BBC categories, as class indices */
   Map<String, Integer> bbcClassIndex() {
