@@ -15,27 +15,35 @@ import org.newsflow.enrich.tagging.topic.TopicModel;
 
 /**
  * Single-thread throughput of topic tagging and per-article time of language detection. Articles are synthetic
- * (~500 words drawn from a news word list, with sentence punctuation) unless {@code --bbc DIR} points at the BBC
- * set. Runs several timed rounds after a warm-up and prints the median.
+ * (~500 words drawn from a news word list, with sentence punctuation; {@code --salad} mixes all topics in every
+ * article) unless {@code --bbc DIR} points at the BBC set. Runs several timed rounds after a warm-up and prints the
+ * median.
  *
- * <pre>TopicTaggerBenchmark [--articles 2000] [--rounds 7] [--words 500] [--bbc DIR]</pre>
+ * <pre>TopicTaggerBenchmark [--articles 2000] [--rounds 7] [--words 500] [--salad] [--bbc DIR]</pre>
  */
 public final class TopicTaggerBenchmark {
 
-  private static final String[] WORDS = ("government minister said president election vote party parliament "
-      + "police court judge trial prison murder arrested charged company shares profit market bank economy "
-      + "inflation prices investors growth trade exports oil dollar rates jobs workers union strike pay wages "
-      + "match goal team player season league cup coach win victory defeat fans stadium film music album actor "
-      + "festival award show director series star technology software internet phone computer users data online "
-      + "research scientists study university school pupils teachers exam students health hospital patients "
-      + "doctors virus vaccine disease treatment war troops military attack army forces killed ceasefire peace "
-      + "talks rebels border city region country people family children women men home week month day year "
-      + "morning night Monday Tuesday Wednesday Thursday Friday weekend report officials spokesman statement "
-      + "public plan policy service money cost million billion percent number group members local national "
-      + "international world Europe America Britain China Russia France Germany London Washington storm rain "
-      + "snow weather forecast flood earthquake fire rescue church religious climate emissions energy water "
-      + "food travel the of and to in a for on that with was is it by as at from has have are be would will "
-      + "but not this which after more than its about their also new first last over two three could").split(" ");
+  /** Function words and general news words every article uses. */
+  private static final String[] COMMON = ("the of and to in a for on that with was is it by as at from has have are "
+      + "be would will but not this which after more than its about their also new first last over two three could "
+      + "said people year week month day morning night Monday Tuesday Wednesday Thursday weekend report officials "
+      + "spokesman statement public plan money million billion percent number group members local national world "
+      + "Europe America Britain China London Washington city region country family children women men home").split(" ");
+
+  /** Topical word groups: a synthetic article draws its content words mostly from one, as real articles do. */
+  private static final String[][] TOPICAL = {
+      "government minister president election vote party parliament policy campaign opposition leader".split(" "),
+      "police court judge trial prison murder arrested charged jury detectives sentenced guilty".split(" "),
+      "company shares profit market bank economy inflation prices investors growth trade exports oil".split(" "),
+      "jobs workers union strike pay wages employers staff pensions walkout dispute".split(" "),
+      "match goal team player season league cup coach win victory defeat fans stadium".split(" "),
+      "film music album actor festival award show director series star theatre singer".split(" "),
+      "technology software internet phone computer users data online research scientists study".split(" "),
+      "university school pupils teachers exam students classroom degree".split(" "),
+      "health hospital patients doctors virus vaccine disease treatment nurses".split(" "),
+      "war troops military attack army forces killed ceasefire peace talks rebels border".split(" "),
+      "storm rain snow weather forecast flood temperatures wind earthquake fire rescue".split(" "),
+      "church religious climate emissions energy water food travel".split(" ")};
 
   private TopicTaggerBenchmark() {
   }
@@ -49,7 +57,16 @@ public final class TopicTaggerBenchmark {
     int rounds = 7;
     int words = 500;
     Path bbc = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    boolean salad = false;
+    for (int i = 0; i < args.length; i += 2) {
+      if (args[i].equals("--salad")) {
+        salad = true;
+        i--;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value for " + args[i]);
+      }
       switch (args[i]) {
         case "--articles" -> articles = Integer.parseInt(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -58,10 +75,10 @@ public final class TopicTaggerBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    List<String[]> docs = bbc == null ? synthetic(articles, words) : fromBbc(bbc, articles);
+    List<String[]> docs = bbc == null ? synthetic(articles, words, salad) : fromBbc(bbc, articles);
     double meanWords = docs.stream().mapToInt(d -> d[1].split("\\s+").length).average().orElse(0);
     System.out.printf(Locale.ROOT, "%d %s articles, %.0f words on average; java %s, %d cores%n", docs.size(),
-        bbc == null ? "synthetic" : "BBC", meanWords, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        bbc != null ? "BBC" : salad ? "synthetic word-salad" : "synthetic", meanWords, Runtime.version(), Runtime.getRuntime().availableProcessors());
 
     long t0 = System.nanoTime();
     LinearTopicTagger tagger = new LinearTopicTagger(TopicModel.loadDefault());
@@ -101,17 +118,32 @@ public final class TopicTaggerBenchmark {
     System.out.println("(checksum " + sink + ")");
   }
 
-  private static List<String[]> synthetic(int n, int words) {
+  /**
+   * Articles of {@code words} words: with {@code salad}, every word drawn from all groups alike (a worst case that
+   * touches many topics at once); otherwise half the words from one topical group, a tenth from a second, the rest
+   * common words.
+   */
+  private static List<String[]> synthetic(int n, int words, boolean salad) {
     Random rnd = new Random(42);
+    List<String> all = new ArrayList<>(List.of(COMMON));
+    for (String[] group : TOPICAL) {
+      all.addAll(List.of(group));
+    }
     List<String[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
+      String[] main = TOPICAL[rnd.nextInt(TOPICAL.length)];
+      String[] second = TOPICAL[rnd.nextInt(TOPICAL.length)];
       StringBuilder title = new StringBuilder();
       for (int w = 0; w < 8; w++) {
-        title.append(WORDS[rnd.nextInt(WORDS.length)]).append(' ');
+        title.append(salad ? all.get(rnd.nextInt(all.size())) : main[rnd.nextInt(main.length)]).append(' ');
       }
       StringBuilder text = new StringBuilder();
       for (int w = 0; w < words; w++) {
-        text.append(WORDS[rnd.nextInt(WORDS.length)]);
+        double r = rnd.nextDouble();
+        text.append(salad ? all.get(rnd.nextInt(all.size()))
+            : r < 0.5 ? main[rnd.nextInt(main.length)]
+            : r < 0.6 ? second[rnd.nextInt(second.length)]
+            : COMMON[rnd.nextInt(COMMON.length)]);
         text.append(rnd.nextInt(15) == 0 ? ". " : rnd.nextInt(12) == 0 ? ", " : " ");
       }
       out.add(new String[] {title.toString().strip(), text.toString()});
