@@ -51,7 +51,7 @@ final class TopicTraining {
       long seed, float threshold1, float threshold2, boolean trainLevel2, double positiveWeight) {
 
     static Options defaults() {
-      return new Options(18, 16, 800, 15, 1.0, 1e-6, 20240314L, 0.5f, 0.5f, true, 5.0);
+      return new Options(17, 14, 800, 15, 1.0, 1e-6, 20240314L, 0.5f, 0.5f, true, 5.0);
     }
 
     Options withoutLevel2() {
