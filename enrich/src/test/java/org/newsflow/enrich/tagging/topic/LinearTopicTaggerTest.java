@@ -142,4 +142,31 @@ class LinearTopicTaggerTest {
       assertThat(seenLevel2 && t.level() == 1).as("level 1 after level 2 in %s", topics).isFalse();
     }
   }
+
+  @Test
+  void shouldGiveTheSameTopicsFromManyThreads() throws Exception {
+    String title = "Pope appeals for ceasefire as shelling continues";
+    String text = "The Pope led prayers for peace and called on both armies to agree a ceasefire, as artillery "
+        + "shelling killed more civilians near the front line.";
+    List<MediaTopic> expected = TAGGER.tag(title, text);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 200; i++) {
+            if (!TAGGER.tag(title, text).equals(expected)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
