@@ -2,8 +2,10 @@ package org.newsflow.enrich.tagging;
 
 import java.time.Clock;
 import java.util.List;
+import org.newsflow.enrich.tagging.language.OpenNlpLanguageDetector;
+import org.newsflow.enrich.tagging.topic.LinearTopicTagger;
 
-/** The taggers newsflow ships with, wired into one {@link ArticleEnricher}. */
+/** The taggers newsflow ships with, wired into one {@link ArticleEnricher}. Loading takes a second or two. */
 public final class DefaultTaggers {
 
   private DefaultTaggers() {
@@ -11,7 +13,7 @@ public final class DefaultTaggers {
 
   /** The enricher with the shipped entity, topic and language models. */
   public static ArticleEnricher enricher(Clock clock) {
-    // placeholder until the trained taggers are merged
-    return new ArticleEnricher((t, x) -> List.of(), (t, x) -> List.of(), x -> LanguageDetector.UNKNOWN, clock);
+    return new ArticleEnricher((t, x) -> List.of(), LinearTopicTagger.loadDefault(),
+        OpenNlpLanguageDetector.loadDefault(), clock);
   }
 }

@@ -1,0 +1,258 @@
+package org.newsflow.enrich.tagging.topic;
+
+import java.util.Arrays;
+
+/**
+ * Tokenises text and hashes its unigrams and bigrams into two fixed-size feature spaces. Thread-safe and
+ * allocation-light: no token strings are built, the hash is computed while scanning characters.
+ *
+ * <p>Tokens are maximal runs of letters or digits, case-folded per character (locale-independent); tokens of one
+ * character, pure numbers and a short list of English function words are dropped, so bigrams join content words.
+ * Title tokens count twice because a headline states the subject more densely than the body.
+ */
+public final class TextFeaturizer {
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long BIGRAM_SALT = 0x9e3779b97f4a7c15L;
+
+  /** Function words that carry no topic; kept as hashes so the scan never allocates strings. */
+  private static final String[] STOP_WORDS = {
+      "the", "of", "and", "to", "in", "on", "at", "for", "by", "with", "from", "as", "into", "about", "over",
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+      "it", "its", "this", "that", "these", "those", "there", "here", "he", "she", "they", "we", "you", "his",
+      "her", "their", "our", "your", "my", "me", "him", "them", "us", "an", "or", "but", "if", "so", "not",
+      "no", "than", "then", "which", "who", "whom", "what", "when", "where", "why", "how", "would", "could",
+      "should", "will", "shall", "can", "may", "might", "must", "also", "just", "all", "any", "some", "more",
+      "most", "such", "other", "said", "says", "say", "up", "out", "after", "before", "while", "mr", "mrs",
+      "ms", "one", "two", "new", "year", "last", "first", "being", "only", "very", "now", "s", "t",
+      "de", "la", "le", "el", "et", "und", "der", "die", "das"};
+
+  private static final int STOP_TABLE_SIZE = 512;
+
+  private final int level1Bits;
+  private final int level2Bits;
+  /** Open-addressing set of stop-word hashes (0 = empty slot): one or two probes per token. */
+  private final long[] stopTable;
+
+  /**
+   * @param level1Bits log2 of the level-1 feature space size (10..24)
+   * @param level2Bits log2 of the level-2 feature space size, at most {@code level1Bits}
+   */
+  public TextFeaturizer(int level1Bits, int level2Bits) {
+    if (level1Bits < 10 || level1Bits > 24 || level2Bits < 8 || level2Bits > level1Bits) {
+      throw new IllegalArgumentException("bad feature bits " + level1Bits + "/" + level2Bits);
+    }
+    this.level1Bits = level1Bits;
+    this.level2Bits = level2Bits;
+    this.stopTable = new long[STOP_TABLE_SIZE];
+    for (String word : STOP_WORDS) {
+      long h = tokenHash(word);
+      int slot = (int) (h >>> 55) & (STOP_TABLE_SIZE - 1);
+      while (stopTable[slot] != 0 && stopTable[slot] != h) {
+        slot = (slot + 1) & (STOP_TABLE_SIZE - 1);
+      }
+      stopTable[slot] = h;
+    }
+  }
+
+  private boolean isStopWord(long h) {
+    int slot = (int) (h >>> 55) & (STOP_TABLE_SIZE - 1);
+    for (long v = stopTable[slot]; v != 0; v = stopTable[slot]) {
+      if (v == h) {
+        return true;
+      }
+      slot = (slot + 1) & (STOP_TABLE_SIZE - 1);
+    }
+    return false;
+  }
+
+  /** @return log2 of the level-1 feature space size */
+  public int level1Bits() {
+    return level1Bits;
+  }
+
+  /** @return log2 of the level-2 feature space size */
+  public int level2Bits() {
+    return level2Bits;
+  }
+
+  /**
+   * @param title plain-text title, may be null
+   * @param text  plain-text body, may be null
+   * @return the article's features; empty arrays for text without content words
+   */
+  public TextFeatures featurize(String title, String text) {
+    String t = title == null ? "" : title;
+    String b = text == null ? "" : text;
+    // two keys (unigram + bigram) per token at most; title is scanned twice
+    int[] keys = new int[Math.max(16, 4 * t.length() / 3 + b.length() / 2 + 8)];
+    int[] count = {0, 0};
+    keys = scan(t, keys, count);
+    keys = scan(t, keys, count);
+    int titleTokens = count[1];
+    keys = scan(b, keys, count);
+    int n = count[0];
+    Arrays.sort(keys, 0, n);
+    return build(keys, n, count[1] - titleTokens / 2);
+  }
+
+  private int[] scan(String s, int[] keys, int[] count) {
+    int n = count[0];
+    int tokens = count[1];
+    long prev = 0;
+    boolean hasPrev = false;
+    int len = s.length();
+    int i = 0;
+    while (i < len) {
+      char c = s.charAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      long h = FNV_OFFSET;
+      long beforeLast = h;
+      char last = 0;
+      char secondLast = 0;
+      int chars = 0;
+      boolean allDigits = true;
+      while (i < len) {
+        c = s.charAt(i);
+        if (!isWordChar(c)) {
+          break;
+        }
+        allDigits &= c >= '0' && c <= '9';
+        secondLast = last;
+        last = c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
+        beforeLast = h;
+        h = (h ^ last) * FNV_PRIME;
+        chars++;
+        i++;
+      }
+      // fold the plural -s (missiles/missile, prayers/prayer): without it the few examples a rare topic has are
+      // split between two spellings of each word
+      if (foldsPlural(last, secondLast, chars)) {
+        h = beforeLast;
+      }
+      if (chars < 2 || allDigits || isStopWord(h)) {
+        continue;
+      }
+      if (n + 2 > keys.length) {
+        keys = Arrays.copyOf(keys, keys.length * 2);
+      }
+      keys[n++] = bucket(h);
+      if (hasPrev) {
+        keys[n++] = bucket(prev * 31 + h + BIGRAM_SALT);
+      }
+      prev = h;
+      hasPrev = true;
+      tokens++;
+    }
+    count[0] = n;
+    count[1] = tokens;
+    return keys;
+  }
+
+  private int bucket(long h) {
+    // murmur3 finaliser: FNV's low bits are poor, the top bits of the mixed value are uniform
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) (h >>> (64 - level1Bits));
+  }
+
+  private TextFeatures build(int[] keys, int n, int tokens) {
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        distinct++;
+      }
+    }
+    int[] idx1 = new int[distinct];
+    float[] val1 = new float[distinct];
+    int d = -1;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        idx1[++d] = keys[i];
+      }
+      val1[d] += 1f;
+    }
+    normaliseLogCounts(val1, distinct);
+    // level-2 buckets are prefixes of level-1 buckets, so they come out sorted too
+    int shift = level1Bits - level2Bits;
+    int distinct2 = 0;
+    for (int i = 0; i < distinct; i++) {
+      if (i == 0 || (idx1[i] >>> shift) != (idx1[i - 1] >>> shift)) {
+        distinct2++;
+      }
+    }
+    int[] idx2 = new int[distinct2];
+    float[] val2 = new float[distinct2];
+    d = -1;
+    for (int i = 0; i < distinct; i++) {
+      int b = idx1[i] >>> shift;
+      if (d < 0 || idx2[d] != b) {
+        idx2[++d] = b;
+      }
+      val2[d] += val1[i];
+    }
+    normalise(val2, distinct2);
+    return new TextFeatures(idx1, val1, idx2, val2, tokens);
+  }
+
+  private static void normaliseLogCounts(float[] v, int n) {
+    for (int i = 0; i < n; i++) {
+      v[i] = 1f + (float) Math.log(v[i]);
+    }
+    normalise(v, n);
+  }
+
+  private static void normalise(float[] v, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += (double) v[i] * v[i];
+    }
+    if (sum > 0) {
+      float inv = (float) (1.0 / Math.sqrt(sum));
+      for (int i = 0; i < n; i++) {
+        v[i] *= inv;
+      }
+    }
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+  private static final char[] ASCII_LOWER = new char[128];
+
+  static {
+    // news text is mostly ASCII: a table lookup beats the general Unicode property calls
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+      ASCII_LOWER[c] = Character.toLowerCase(c);
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  /** Hashes one token exactly as {@link #scan} does, plural folding included. */
+  private static long tokenHash(String token) {
+    long h = FNV_OFFSET;
+    long beforeLast = h;
+    char last = 0;
+    char secondLast = 0;
+    for (int i = 0; i < token.length(); i++) {
+      secondLast = last;
+      last = Character.toLowerCase(token.charAt(i));
+      beforeLast = h;
+      h = (h ^ last) * FNV_PRIME;
+    }
+    return foldsPlural(last, secondLast, token.length()) ? beforeLast : h;
+  }
+
+  private static boolean foldsPlural(char last, char secondLast, int chars) {
+    return last == 's' && chars > 3 && secondLast != 's' && secondLast != 'u' && secondLast != 'i';
+  }
+}
