@@ -6,6 +6,7 @@ import org.newsflow.app.cli.IngestCommand;
 import org.newsflow.app.cli.ParseCommand;
 import org.newsflow.app.cli.SearchCommand;
 import org.newsflow.app.cli.SinkCommand;
+import org.newsflow.app.cli.StoryCommand;
 import org.newsflow.app.cli.TagCommand;
 import org.newsflow.app.cli.UpCommand;
 import org.newsflow.common.config.ConfigException;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
+        StoryCommand.class,
         ParseCommand.class, TagCommand.class, ConfigDocsCommand.class})
 public final class Newsflow {
 
