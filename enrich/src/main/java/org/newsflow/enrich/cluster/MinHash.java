@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  */
 public final class MinHash {
 
-  private final long[] seeds;
+  private final long[] multipliers;
+  private final long[] addends;
 
   /**
    * @param size number of hash functions (signature length)
@@ -21,32 +22,33 @@ public final class MinHash {
       throw new IllegalArgumentException("signature size must be positive");
     }
     SplittableRandom random = new SplittableRandom(seed);
-    this.seeds = new long[size];
+    this.multipliers = new long[size];
+    this.addends = new long[size];
     for (int i = 0; i < size; i++) {
-      seeds[i] = random.nextLong();
+      multipliers[i] = random.nextLong() | 1;
+      addends[i] = random.nextLong();
     }
   }
 
   /** Signature length. */
   public int size() {
-    return seeds.length;
+    return multipliers.length;
   }
 
   /** The signature of a shingle set; all {@code Integer.MAX_VALUE} for an empty set. */
   public int[] signature(long[] shingles) {
-    int[] sig = new int[seeds.length];
+    int[] sig = new int[multipliers.length];
     Arrays.fill(sig, Integer.MAX_VALUE);
-    for (int i = 0; i < seeds.length; i++) {
-      long seed = seeds[i];
-      int min = Integer.MAX_VALUE;
-      for (long s : shingles) {
-        // the upper 31 bits of a well-mixed value: non-negative so Integer.MAX_VALUE stays the "empty" marker
-        int v = (int) (mix(s ^ seed) >>> 33);
-        if (v < min) {
-          min = v;
+    for (long s : shingles) {
+      // shingle hashes are already well mixed, so one multiply-add-shift per hash function (a multiply-shift
+      // universal family) suffices; about three times cheaper than re-mixing, and this loop is the clusterer's cost
+      for (int i = 0; i < sig.length; i++) {
+        // the upper 31 bits: non-negative, so Integer.MAX_VALUE stays the "empty" marker
+        int v = (int) ((multipliers[i] * s + addends[i]) >>> 33);
+        if (v < sig[i]) {
+          sig[i] = v;
         }
       }
-      sig[i] = min;
     }
     return sig;
   }
