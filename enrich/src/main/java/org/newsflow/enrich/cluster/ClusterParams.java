@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The parameters of story clustering. With {@code bands} × {@code rows} MinHash values, two articles become
  * candidates with probability {@code 1 - (1 - J^rows)^bands} for Jaccard similarity J; the defaults (42 × 3) make
- * that 84 % at J = 0.35 and over 99 % at J = 0.5, while unrelated articles (J that 84 % at J = 0.35 and over 99 % at J = 0.5, while unrelated articles (J &lt; 0.05) almost never collide.lt; 0.05) collide in under 0.5 % of pairs
+ * that 84 % at J = 0.35 and over 99 % at J = 0.5, while unrelated articles (J &lt; 0.05) collide in under 0.5 % of pairs
  * (and a false candidate only costs one signature comparison).
  *
  * @param shingleWords        words per shingle
