@@ -38,6 +38,14 @@ public final class EnrichSettings {
       .defaultValue(false)
       .doc("Also write each article to <prefix>.topic.<iptc-subject> for every IPTC top-level topic it has.");
 
+  /** Revision dedupe window. */
+  public static final Setting<Duration> REVISION_WINDOW = Setting.of("enrich.revision.window", SettingType.DURATION)
+      .defaultValue(Duration.ofDays(30))
+      .rule(d -> d.compareTo(Duration.ofMinutes(1)) >= 0 && d.compareTo(Duration.ofDays(3650)) <= 0,
+          "is between 1m and 3650d")
+      .doc("How long enrich remembers the last published revision of each article (retention of the "
+          + "article-revisions store). An unchanged article re-published by ingest after this is published again.");
+
   /** Story clustering window. */
   public static final Setting<Duration> STORY_WINDOW = Setting.of("enrich.story.window", SettingType.DURATION)
       .defaultValue(Duration.ofDays(7))
@@ -63,7 +71,7 @@ public final class EnrichSettings {
 
   /** All enrich settings. */
   public static List<Setting<?>> all() {
-    return List.of(APPLICATION_ID, GUARANTEE, THREADS, ROUTE_BY_TOPIC, STORY_WINDOW, STORY_SIMILARITY,
+    return List.of(APPLICATION_ID, GUARANTEE, THREADS, ROUTE_BY_TOPIC, REVISION_WINDOW, STORY_WINDOW, STORY_SIMILARITY,
         DUPLICATE_SIMILARITY);
   }
 

@@ -33,7 +33,7 @@ import org.newsflow.enrich.tagging.ArticleEnricher;
  */
 public final class EnrichTopology {
 
-  /** Store of the last published revision per article id. */
+  /** Windowed store of the last published revision per article id. */
   public static final String REVISIONS_STORE = "article-revisions";
   /** Windowed store of LSH buckets: bucket key to member article ids. */
   public static final String STORY_BUCKETS_STORE = "story-lsh-buckets";
@@ -60,7 +60,8 @@ public final class EnrichTopology {
                                ArticleJson json) {
     ArticleSerde articleSerde = new ArticleSerde(json);
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(REVISIONS_STORE, options.revisionWindow(), Duration.ofMillis(1), false),
         Serdes.String(), Serdes.String()));
     Duration window = cluster.window();
     // window size 1 ms: entries are points in time; the retention is the clustering window, so segments older than
@@ -77,7 +78,8 @@ public final class EnrichTopology {
 
     KStream<String, Article> raw = builder.stream(topics.articlesRaw().name(),
         Consumed.with(Serdes.String(), articleSerde));
-    KStream<String, Article> tagged = raw.processValues(() -> new RevisionProcessor(enricher), REVISIONS_STORE);
+    KStream<String, Article> tagged = raw.processValues(
+        () -> new RevisionProcessor(enricher, options.revisionWindow().toMillis()), REVISIONS_STORE);
     StoryClusterer clusterer = new StoryClusterer(cluster);
     KStream<String, Article> enriched = tagged
         // one partition: clustering compares across all articles; it is cheap next to tagging (docs/enrich.md)

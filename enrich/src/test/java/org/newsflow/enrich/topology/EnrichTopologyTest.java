@@ -139,6 +139,31 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldPublishAnUnchangedArticleAgainOnceItsRevisionIsOlderThanTheRevisionWindow() {
+    Instant now = Instant.now();
+    Article a = article("https://a.org/8", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    Article b = article("https://a.org/9", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    raw.pipeInput(a.id(), json.toBytes(a), now.minus(java.time.Duration.ofDays(60)));
+    raw.pipeInput(a.id(), json.toBytes(a), now.minus(java.time.Duration.ofDays(59)));
+    raw.pipeInput(b.id(), json.toBytes(b), now.minus(java.time.Duration.ofDays(1)));
+    raw.pipeInput(a.id(), json.toBytes(a), now);
+    assertThat(output()).extracting(Article::url)
+        .containsExactly("https://a.org/8", "https://a.org/9", "https://a.org/8");
+  }
+
+  @Test
+  void shouldForgetAWithdrawnArticleSoItsReturnIsPublished() {
+    Article a = article("https://a.org/10", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    send(a);
+    raw.pipeInput(a.id(), null);
+    send(a);
+    List<Article> out = output();
+    assertThat(out).hasSize(3);
+    assertThat(out.get(1)).isNull();
+    assertThat(out.get(2).url()).isEqualTo("https://a.org/10");
+  }
+
+  @Test
   void shouldGiveNonEnglishArticlesTheirLanguageAndNoEnglishTags() {
     send(article("https://a.org/fr", "Bonjour Rafah", "2024-03-14T09:30:00Z"));
     Article out = output().getFirst();
