@@ -7,6 +7,7 @@ import org.newsflow.app.cli.ParseCommand;
 import org.newsflow.app.cli.SearchCommand;
 import org.newsflow.app.cli.SinkCommand;
 import org.newsflow.app.cli.StatusCommand;
+import org.newsflow.app.cli.StoryCommand;
 import org.newsflow.app.cli.TagCommand;
 import org.newsflow.app.cli.UpCommand;
 import org.newsflow.common.config.ConfigException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
-        ParseCommand.class, TagCommand.class, StatusCommand.class, ConfigDocsCommand.class})
+        StoryCommand.class, ParseCommand.class, TagCommand.class, StatusCommand.class, ConfigDocsCommand.class})
 public final class Newsflow {
 
   private Newsflow() {

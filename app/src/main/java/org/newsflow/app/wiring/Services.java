@@ -95,7 +95,9 @@ public final class Services {
   public static EnrichService enrich(Config config, ArticleEnricher enricher) {
     Topics topics = topics(config);
     return new EnrichService(EnrichTopology.build(topics, enricher,
-        new EnrichOptions(config.get(EnrichSettings.ROUTE_BY_TOPIC)), new ArticleJson()),
+        new EnrichOptions(config.get(EnrichSettings.ROUTE_BY_TOPIC), config.get(EnrichSettings.REVISION_WINDOW)),
+        EnrichSettings.clusterParams(config),
+        new ArticleJson()),
         EnrichService.streamsProperties(config, topics));
   }
 

@@ -88,6 +88,10 @@ public final class Config {
       }
     }
     for (var e : overrides.entrySet()) {
+      if (e.getKey().startsWith(KAFKA_PASSTHROUGH_PREFIX) || e.getKey().startsWith(STREAMS_PASSTHROUGH_PREFIX)) {
+        passthrough.put(e.getKey(), e.getValue());
+        continue;
+      }
       if (!declared.containsKey(e.getKey())) {
         problems.add("unknown setting '" + e.getKey() + "'" + suggestion(e.getKey(), declared.keySet()));
         continue;

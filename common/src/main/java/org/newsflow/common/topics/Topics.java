@@ -39,6 +39,11 @@ public record Topics(String prefix) {
     return new TopicSpec(prefix + ".articles.dlq", false, Map.of("cleanup.policy", "delete"));
   }
 
+  /** Stories: key story id, value the story's member articles (ids, titles, urls). Compacted: latest per story. */
+  public TopicSpec stories() {
+    return new TopicSpec(prefix + ".stories", true, Map.of("cleanup.policy", "compact"));
+  }
+
   /** The per-subject topic an article with the given IPTC top-level slug is routed to, when routing is on. */
   public TopicSpec topicRoute(String slug) {
     return new TopicSpec(prefix + ".topic." + slug, false, Map.of("cleanup.policy", "delete"));
@@ -46,6 +51,6 @@ public record Topics(String prefix) {
 
   /** Every topic the pipeline itself reads or writes (routing topics excluded). */
   public List<TopicSpec> all() {
-    return List.of(feeds(), feedStatus(), articlesRaw(), articlesEnriched(), deadLetters());
+    return List.of(feeds(), feedStatus(), articlesRaw(), articlesEnriched(), deadLetters(), stories());
   }
 }

@@ -81,6 +81,14 @@ class ConfigTest {
   }
 
   @Test
+  void shouldAcceptClientPassThroughPropertiesFromTheCommandLine() {
+    Config c = Config.load(ALL, null, Map.of(), Map.of("kafka.client.security.protocol", "SSL",
+        "enrich.streams.commit.interval.ms", "50"));
+    assertThat(c.passthrough(Config.KAFKA_PASSTHROUGH_PREFIX)).containsEntry("security.protocol", "SSL");
+    assertThat(c.passthrough(Config.STREAMS_PASSTHROUGH_PREFIX)).containsEntry("commit.interval.ms", "50");
+  }
+
+  @Test
   void shouldParseDurationsAndByteSizes() {
     assertThat(SettingType.DURATION.parse().apply("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(SettingType.DURATION.parse().apply("2h")).isEqualTo(Duration.ofHours(2));

@@ -18,7 +18,11 @@ import org.newsflow.common.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the enrich topology as a Kafka Streams application; ready while Streams is RUNNING. */
+/**
+ * Runs the enrich topology as a Kafka Streams application; ready while Streams is RUNNING. To scale out, run more
+ * instances with the same {@code enrich.application.id}: Streams spreads the raw topic's partitions over them and moves
+ * tasks (with their state, restored from the changelogs) when one leaves; see docs/enrich.md.
+ */
 public final class EnrichService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);

@@ -1,9 +1,13 @@
 package org.newsflow.enrich.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.newsflow.common.config.Config;
+import org.newsflow.common.config.ConfigException;
 import org.newsflow.common.config.Setting;
 import org.newsflow.common.config.SettingType;
+import org.newsflow.enrich.cluster.ClusterParams;
 
 /** The settings of the enrich service, declared once. */
 public final class EnrichSettings {
@@ -34,8 +38,51 @@ public final class EnrichSettings {
       .defaultValue(false)
       .doc("Also write each article to <prefix>.topic.<iptc-subject> for every IPTC top-level topic it has.");
 
+  /** Revision dedupe window. */
+  public static final Setting<Duration> REVISION_WINDOW = Setting.of("enrich.revision.window", SettingType.DURATION)
+      .defaultValue(Duration.ofDays(30))
+      .rule(d -> d.compareTo(Duration.ofMinutes(1)) >= 0 && d.compareTo(Duration.ofDays(3650)) <= 0,
+          "is between 1m and 3650d")
+      .doc("How long enrich remembers the last published revision of each article (retention of the "
+          + "article-revisions store). An unchanged article re-published by ingest after this is published again.");
+
+  /** Story clustering window. */
+  public static final Setting<Duration> STORY_WINDOW = Setting.of("enrich.story.window", SettingType.DURATION)
+      .defaultValue(Duration.ofDays(7))
+      .rule(d -> d.compareTo(Duration.ofMinutes(1)) >= 0 && d.compareTo(Duration.ofDays(365)) <= 0,
+          "is between 1m and 365d")
+      .doc("How long an article can still be matched into a story, and the retention of the clustering state stores "
+          + "(LSH buckets, fingerprints, story views). Articles further apart than this start separate stories.");
+
+  /** Story similarity threshold. */
+  public static final Setting<Integer> STORY_SIMILARITY = Setting.of("enrich.story.similarity", SettingType.INT)
+      .defaultValue(35)
+      .rule(n -> n >= 10 && n <= 100, "is a percentage between 10 and 100")
+      .doc("Estimated Jaccard similarity (percent, over 3-word shingles) at or above which an article joins the "
+          + "story of the most similar earlier article. Below about 30 the LSH bands miss many matches.");
+
+  /** Near-copy similarity threshold. */
+  public static final Setting<Integer> DUPLICATE_SIMILARITY = Setting.of("enrich.story.duplicate.similarity",
+          SettingType.INT)
+      .defaultValue(60)
+      .rule(n -> n >= 10 && n <= 100, "is a percentage between 10 and 100")
+      .doc("Estimated Jaccard similarity (percent) at or above which an article is marked duplicateOf the earlier "
+          + "one; 60 corresponds to about 80 % shared text. Must not be below enrich.story.similarity.");
+
   /** All enrich settings. */
   public static List<Setting<?>> all() {
-    return List.of(APPLICATION_ID, GUARANTEE, THREADS, ROUTE_BY_TOPIC);
+    return List.of(APPLICATION_ID, GUARANTEE, THREADS, ROUTE_BY_TOPIC, REVISION_WINDOW, STORY_WINDOW, STORY_SIMILARITY,
+        DUPLICATE_SIMILARITY);
+  }
+
+  /** The clustering parameters of a config: the defaults with the configured window and thresholds. */
+  public static ClusterParams clusterParams(Config config) {
+    int story = config.get(STORY_SIMILARITY);
+    int duplicate = config.get(DUPLICATE_SIMILARITY);
+    if (duplicate < story) {
+      throw new ConfigException(DUPLICATE_SIMILARITY.key() + " (" + duplicate + ") must not be below "
+          + STORY_SIMILARITY.key() + " (" + story + "): a near-copy is always in the same story");
+    }
+    return ClusterParams.defaults().with(story / 100.0, duplicate / 100.0, config.get(STORY_WINDOW));
   }
 }

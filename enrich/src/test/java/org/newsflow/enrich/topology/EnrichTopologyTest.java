@@ -34,6 +34,8 @@ import org.newsflow.common.config.Config;
 import org.newsflow.common.topics.Topics;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.enrich.service.EnrichSettings;
+import org.newsflow.enrich.cluster.ClusterParams;
+import org.newsflow.enrich.cluster.SyntheticText;
 import org.newsflow.enrich.tagging.ArticleEnricher;
 
 class EnrichTopologyTest {
@@ -71,7 +73,7 @@ class EnrichTopologyTest {
     Config config = Config.load(List.copyOf(concat(CommonSettings.all(), EnrichSettings.all())), null, Map.of(),
         Map.of("data.dir", stateDir.toString(), "enrich.route.by.topic", String.valueOf(routing)));
     Properties props = EnrichService.streamsProperties(config, TOPICS);
-    driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher(), new EnrichOptions(routing), json), props);
+    driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher(), new EnrichOptions(routing), ClusterParams.defaults(), json), props);
     raw = driver.createInputTopic(TOPICS.articlesRaw().name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(TOPICS.articlesEnriched().name(), new StringDeserializer(), new ByteArrayDeserializer());
     dlq = driver.createOutputTopic(TOPICS.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -137,6 +139,31 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldPublishAnUnchangedArticleAgainOnceItsRevisionIsOlderThanTheRevisionWindow() {
+    Instant now = Instant.now();
+    Article a = article("https://a.org/8", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    Article b = article("https://a.org/9", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    raw.pipeInput(a.id(), json.toBytes(a), now.minus(java.time.Duration.ofDays(60)));
+    raw.pipeInput(a.id(), json.toBytes(a), now.minus(java.time.Duration.ofDays(59)));
+    raw.pipeInput(b.id(), json.toBytes(b), now.minus(java.time.Duration.ofDays(1)));
+    raw.pipeInput(a.id(), json.toBytes(a), now);
+    assertThat(output()).extracting(Article::url)
+        .containsExactly("https://a.org/8", "https://a.org/9", "https://a.org/8");
+  }
+
+  @Test
+  void shouldForgetAWithdrawnArticleSoItsReturnIsPublished() {
+    Article a = article("https://a.org/10", "Strikes in Rafah", "2024-03-14T09:30:00Z");
+    send(a);
+    raw.pipeInput(a.id(), null);
+    send(a);
+    List<Article> out = output();
+    assertThat(out).hasSize(3);
+    assertThat(out.get(1)).isNull();
+    assertThat(out.get(2).url()).isEqualTo("https://a.org/10");
+  }
+
+  @Test
   void shouldGiveNonEnglishArticlesTheirLanguageAndNoEnglishTags() {
     send(article("https://a.org/fr", "Bonjour Rafah", "2024-03-14T09:30:00Z"));
     Article out = output().getFirst();
@@ -177,6 +204,90 @@ class EnrichTopologyTest {
     assertThat(politics.readKeyValuesToList()).hasSize(1);
     assertThat(conflict.readKeyValuesToList()).hasSize(1);
     assertThat(sport.readKeyValuesToList()).hasSize(1);
+  }
+
+  private Article story(String url, String feed, List<String> words) {
+    String text = SyntheticText.text(words);
+    return article(url, text, "2024-03-14T09:30:00Z").toBuilder().feedTitle(feed).title("Talks resume").build();
+  }
+
+  @Test
+  void shouldGiveNearCopiesFromDifferentOutletsOneStoryAndMarkTheCopy() {
+    SyntheticText gen = new SyntheticText(11);
+    List<String> wire = gen.words(500);
+    send(story("https://wire.example/1", "Wire", wire));
+    send(story("https://outlet.example/a", "Outlet", gen.replaceTail(wire, 0.15)));
+    send(story("https://other.example/z", "Other", gen.words(500)));
+    List<Article> out = output();
+    assertThat(out).hasSize(3);
+    String wireId = out.get(0).id();
+    assertThat(out.get(0).storyId()).isEqualTo(wireId);
+    assertThat(out.get(0).duplicateOf()).isNull();
+    assertThat(out.get(1).storyId()).isEqualTo(wireId);
+    assertThat(out.get(1).duplicateOf()).isEqualTo(wireId);
+    assertThat(out.get(2).storyId()).isEqualTo(out.get(2).id());
+    assertThat(out.get(2).duplicateOf()).isNull();
+  }
+
+  @Test
+  void shouldPutTheSameEventWithMuchOverlapInOneStoryWithoutCallingItACopy() {
+    SyntheticText gen = new SyntheticText(12);
+    List<String> wire = gen.words(500);
+    send(story("https://wire.example/2", "Wire", wire));
+    send(story("https://outlet.example/b", "Outlet", gen.replaceTail(wire, 0.45)));
+    List<Article> out = output();
+    assertThat(out.get(1).storyId()).isEqualTo(out.get(0).id());
+    assertThat(out.get(1).duplicateOf()).isNull();
+  }
+
+  @Test
+  void shouldPublishEachStoryWithItsMembersKeyedByStoryId() {
+    SyntheticText gen = new SyntheticText(13);
+    List<String> wire = gen.words(500);
+    Article first = story("https://wire.example/3", "Wire", wire);
+    send(first);
+    send(story("https://outlet.example/c", "Outlet", gen.replaceTail(wire, 0.1)));
+    var stories = driver.createOutputTopic(TOPICS.stories().name(), new StringDeserializer(),
+        new StorySerde(json.mapper()).deserializer());
+    var updates = stories.readKeyValuesToList();
+    assertThat(updates).extracting(kv -> kv.key).containsExactly(first.id(), first.id());
+    Story latest = updates.getLast().value;
+    assertThat(latest.size()).isEqualTo(2);
+    assertThat(latest.articles()).extracting(Story.Member::url)
+        .containsExactly("https://wire.example/3", "https://outlet.example/c");
+    assertThat(latest.articles().get(1).duplicateOf()).isEqualTo(first.id());
+  }
+
+  @Test
+  void shouldKeepARevisedArticleInItsStoryAsOneMember() {
+    SyntheticText gen = new SyntheticText(14);
+    List<String> wire = gen.words(500);
+    send(story("https://wire.example/4", "Wire", wire));
+    Article copy = story("https://outlet.example/d", "Outlet", gen.replaceTail(wire, 0.1));
+    send(copy);
+    String revisedText = SyntheticText.text(gen.replaceTail(wire, 0.2));
+    send(copy.toBuilder().text(revisedText).updated(Instant.parse("2024-03-14T11:00:00Z"))
+        .contentHash(ArticleIds.hash("T\n" + revisedText)).build());
+    List<Article> out = output();
+    assertThat(out).hasSize(3);
+    assertThat(out.get(2).storyId()).isEqualTo(out.get(0).id());
+    var stories = driver.createOutputTopic(TOPICS.stories().name(), new StringDeserializer(),
+        new StorySerde(json.mapper()).deserializer());
+    assertThat(stories.readValuesToList().getLast().size()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRecordTaggingTimeAsAStreamsMetric() {
+    send(article("https://a.org/6", "Strikes in Rafah", "2024-03-14T09:30:00Z"));
+    send(article("https://a.org/7", "Strikes in Rafah", "2024-03-14T09:30:00Z"));
+    Map<String, Object> values = new java.util.HashMap<>();
+    driver.metrics().forEach((name, metric) -> {
+      if (name.group().equals("stream-" + RevisionProcessor.METRICS_SCOPE + "-metrics")) {
+        values.put(name.name(), metric.metricValue());
+      }
+    });
+    assertThat(values).containsKeys("tag-latency-avg", "tag-latency-max", "tag-rate");
+    assertThat((Double) values.get("tag-total")).isEqualTo(2.0);
   }
 
   private static List<String> headerNames(TestRecord<byte[], byte[]> r) {
