@@ -66,12 +66,11 @@ public final class Services {
         config.get(IngestSettings.ALLOWED_INTERNAL)));
   }
 
-  /** The ingest service for a list of feeds. */
+  /** The ingest service: imports the feeds into the registry (news.feeds) and polls its share of it. */
   public static IngestService ingest(Config config, List<FeedDefinition> feeds) {
     Properties props = KafkaClients.baseProperties(config, "newsflow-ingest");
     ArticlePublisher publisher = new ArticlePublisher(props, topics(config), new ArticleJson());
-    return new IngestService(feeds, fetcher(config), publisher, config.get(IngestSettings.POLL_INTERVAL),
-        config.get(IngestSettings.MAX_BACKOFF), publisher);
+    return IngestService.create(config, props, topics(config), feeds, fetcher(config), publisher);
   }
 
   /** The enricher with the shipped models. */

@@ -8,11 +8,16 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.module.SyModule;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,7 +49,8 @@ public final class FeedParser {
       return parseJsonFeed(body);
     }
     try {
-      return fromRome(romeInput().build(new XmlReader(new ByteArrayInputStream(body), contentType, true)));
+      WireFeed wire = romeInput().build(new XmlReader(new ByteArrayInputStream(body), contentType, true));
+      return fromRome(new SyndFeedImpl(wire, false), updateHint(wire));
     } catch (FeedException | IOException | RuntimeException e) {
       String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       ParsedFeed recovered = lenient.read(body, contentType, problem);
@@ -55,12 +61,34 @@ public final class FeedParser {
     }
   }
 
-  private static SyndFeedInput romeInput() {
-    SyndFeedInput input = new SyndFeedInput();
+  private static WireFeedInput romeInput() {
+    WireFeedInput input = new WireFeedInput();
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(true);
-    input.setPreserveWireFeed(false);
     return input;
+  }
+
+  /** The longer of RSS {@code <ttl>} and the syndication module's period, the feed's own word on how often it changes. */
+  static Duration updateHint(WireFeed wire) {
+    Duration hint = null;
+    if (wire instanceof Channel c && c.getTtl() > 0) {
+      hint = Duration.ofMinutes(c.getTtl());
+    }
+    if (wire.getModule(SyModule.URI) instanceof SyModule sy && sy.getUpdatePeriod() != null) {
+      Duration period = switch (sy.getUpdatePeriod().strip().toLowerCase(Locale.ROOT)) {
+        case "hourly" -> Duration.ofHours(1);
+        case "daily" -> Duration.ofDays(1);
+        case "weekly" -> Duration.ofDays(7);
+        case "monthly" -> Duration.ofDays(30);
+        case "yearly" -> Duration.ofDays(365);
+        default -> null;
+      };
+      if (period != null) {
+        Duration sy1 = period.dividedBy(Math.max(1, sy.getUpdateFrequency()));
+        hint = hint == null || sy1.compareTo(hint) > 0 ? sy1 : hint;
+      }
+    }
+    return hint;
   }
 
   private static boolean looksLikeJson(byte[] body, String contentType) {
@@ -76,7 +104,7 @@ public final class FeedParser {
     return false;
   }
 
-  private ParsedFeed fromRome(SyndFeed feed) {
+  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint) {
     List<FeedEntry> entries = new ArrayList<>();
     for (SyndEntry e : feed.getEntries()) {
       String content = null;
@@ -109,7 +137,8 @@ public final class FeedParser {
       entries.add(new FeedEntry(e.getUri(), link, e.getTitle(), summary, content, authors, categories,
           instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null));
     }
-    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null);
+    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null,
+        updateHint);
   }
 
   private ParsedFeed parseJsonFeed(byte[] body) throws FeedParseException {
