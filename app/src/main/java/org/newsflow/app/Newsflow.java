@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
-        ParseCommand.class, TagCommand.class, ConfigDocsCommand.class})
+        ParseCommand.class, TagCommand.class, ConfigDocsCommand.class, org.newsflow.app.cli.FeedsCommand.class})
 public final class Newsflow {
 
   private Newsflow() {

@@ -49,8 +49,9 @@ public final class FeedParser {
       return parseJsonFeed(body);
     }
     try {
-      WireFeed wire = romeInput().build(new XmlReader(new ByteArrayInputStream(body), contentType, true));
-      return fromRome(new SyndFeedImpl(wire, false), updateHint(wire));
+      XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true);
+      WireFeed wire = romeInput().build(reader);
+      return fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
     } catch (FeedException | IOException | RuntimeException e) {
       String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       ParsedFeed recovered = lenient.read(body, contentType, problem);
@@ -104,7 +105,7 @@ public final class FeedParser {
     return false;
   }
 
-  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint) {
+  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint, String encoding) {
     List<FeedEntry> entries = new ArrayList<>();
     for (SyndEntry e : feed.getEntries()) {
       String content = null;
@@ -138,7 +139,7 @@ public final class FeedParser {
           instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null));
     }
     return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null,
-        updateHint);
+        updateHint, encoding);
   }
 
   private ParsedFeed parseJsonFeed(byte[] body) throws FeedParseException {
