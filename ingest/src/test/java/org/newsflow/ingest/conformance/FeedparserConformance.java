@@ -39,6 +39,7 @@ import org.newsflow.ingest.parse.ParsedFeed;
 public final class FeedparserConformance {
 
   private static final Pattern EXPECT = Pattern.compile("Expect:\\s*(.*?)\\s*(?:\\r?\\n|-->)");
+  private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.+?)\\s*$");
   private static final Set<String> DANGEROUS_TAGS = Set.of("script", "style", "iframe", "frame", "frameset", "object",
       "embed", "applet", "form", "input", "button", "textarea", "select", "meta", "link", "base", "svg", "math");
 
@@ -81,7 +82,8 @@ public final class FeedparserConformance {
       }
       files++;
       String expect = new String(m.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-      Map<String, Object> model = model(bytes);
+      Matcher ct = CONTENT_TYPE.matcher(new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1));
+      Map<String, Object> model = model(bytes, ct.find() ? ct.group(1) : null);
       try {
         if (PyExpr.test(expect, model, FeedparserConformance::pyEqual)) {
           passed++;
@@ -108,7 +110,7 @@ public final class FeedparserConformance {
   }
 
   /** A feedparser-shaped view of what we parse. */
-  Map<String, Object> model(byte[] bytes) {
+  Map<String, Object> model(byte[] bytes, String contentType) {
     Map<String, Object> names = new LinkedHashMap<>();
     Map<String, Object> feed = new LinkedHashMap<>();
     List<Object> entries = new ArrayList<>();
@@ -116,7 +118,7 @@ public final class FeedparserConformance {
     names.put("entries", entries);
     ParsedFeed parsed;
     try {
-      parsed = parser.parse(bytes, null);
+      parsed = parser.parse(bytes, contentType);
     } catch (FeedParseException | RuntimeException e) {
       names.put("bozo", true);
       names.put("bozo_exception", e.toString());
