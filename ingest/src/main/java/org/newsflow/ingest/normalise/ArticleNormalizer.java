@@ -54,8 +54,10 @@ public final class ArticleNormalizer {
       return null;
     }
     String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
-    String contentHtml = html.sanitize(bodyHtml, canonical != null ? canonical : base);
-    String text = html.toText(contentHtml);
+    // one parse gives both the clean HTML and the text the taggers read
+    HtmlCleaner.Cleaned body = html.clean(bodyHtml, canonical != null ? canonical : base);
+    String contentHtml = body.html();
+    String text = body.text();
     String summary = html.toText(e.summaryHtml());
     List<String> flags = new ArrayList<>();
     Instant published = e.published() != null ? e.published() : e.updated();

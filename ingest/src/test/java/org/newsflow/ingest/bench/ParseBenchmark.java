@@ -64,7 +64,7 @@ public final class ParseBenchmark {
     Variant[] variants = {rome, parse, full};
     List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (Variant v : variants) {
-      run(v, 1.0); // warm-up
+      run(v, 3 * seconds); // warm-up: the JIT needs a while on a busy shared machine
     }
     for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < variants.length; i++) {
