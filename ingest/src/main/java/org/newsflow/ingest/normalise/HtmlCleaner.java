@@ -111,9 +111,22 @@ public final class HtmlCleaner {
       return "";
     }
     String text = title.indexOf('<') >= 0 || title.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(title).text() : title;
+    // only ASCII whitespace collapses: a title's no-break or typographic spaces are the author's choice
     StringBuilder sb = new StringBuilder(text.length());
-    appendCollapsed(sb, text);
-    return sb.toString().strip();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (!space) {
+        sb.append(c);
+      } else if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(' ');
+      }
+    }
+    int end = sb.length();
+    while (end > 0 && sb.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return sb.substring(0, end);
   }
 
   private static URI base(String baseUri) {
@@ -158,7 +171,7 @@ public final class HtmlCleaner {
       if (attrs != null) {
         html.append('<').append(tag);
         for (Attribute a : e.attributes()) {
-          String key = a.getKey().toLowerCase(Locale.ROOT);
+          String key = a.getKey(); // the HTML parser lower-cases attribute names already
           if (!attrs.contains(key)) {
             continue;
           }
@@ -239,30 +252,50 @@ public final class HtmlCleaner {
 
   /** HTML-escapes text (and, in attribute values, double quotes); non-breaking spaces stay visible as entities. */
   private static void escape(StringBuilder out, String s, boolean attribute) {
+    int start = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\u00a0' -> out.append("&nbsp;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        default -> out.append(c);
+      String rep = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '\u00a0' -> "&nbsp;";
+        case '"' -> attribute ? "&quot;" : null;
+        default -> null;
+      };
+      if (rep != null) {
+        out.append(s, start, i).append(rep);
+        start = i + 1;
+      }
+    }
+    out.append(s, start, s.length());
+  }
+
+  private static void appendCollapsed(StringBuilder sb, String text) {
+    // copies runs of non-space characters in one go; each run of whitespace becomes one space
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      while (i < n && !isSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        sb.append(text, start, i);
+      }
+      if (i < n) {
+        if (!sb.isEmpty() && !Character.isWhitespace(sb.charAt(sb.length() - 1))) {
+          sb.append(' ');
+        }
+        while (i < n && isSpace(text.charAt(i))) {
+          i++;
+        }
       }
     }
   }
 
-  private static void appendCollapsed(StringBuilder sb, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        if (!sb.isEmpty() && !Character.isWhitespace(sb.charAt(sb.length() - 1))) {
-          sb.append(' ');
-        }
-      } else {
-        sb.append(c);
-      }
-    }
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0' || c > 0x7f && Character.isWhitespace(c);
   }
 
   private static void trimTrailingSpace(StringBuilder sb) {
