@@ -58,7 +58,7 @@ public final class ArticleNormalizer {
     HtmlCleaner.Cleaned body = html.clean(bodyHtml, canonical != null ? canonical : base);
     String contentHtml = body.html();
     String text = body.text();
-    String summary = html.toText(e.summaryHtml());
+    String summary = bodyHtml == e.summaryHtml() ? text : html.toText(e.summaryHtml());
     List<String> flags = new ArrayList<>();
     Instant published = e.published() != null ? e.published() : e.updated();
     if (published == null) {

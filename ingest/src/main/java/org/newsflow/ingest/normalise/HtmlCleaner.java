@@ -110,7 +110,8 @@ public final class HtmlCleaner {
     if (title == null || title.isBlank()) {
       return "";
     }
-    String text = title.indexOf('<') >= 0 || title.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(title).text() : title;
+    // most titles are plain text (Rome has decoded the XML already): only markup or entities need the HTML parser
+    String text = title.indexOf('<') >= 0 || hasEntity(title) ? Jsoup.parseBodyFragment(title).text() : title;
     // only ASCII whitespace collapses: a title's no-break or typographic spaces are the author's choice
     StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -127,6 +128,20 @@ public final class HtmlCleaner {
       end--;
     }
     return sb.substring(0, end);
+  }
+
+  /** Whether the text contains something that looks like an HTML character reference ({@code &name;}, {@code &#n;}). */
+  static boolean hasEntity(String s) {
+    for (int i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) {
+      int j = i + 1;
+      while (j < s.length() && j - i <= 32 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '#')) {
+        j++;
+      }
+      if (j > i + 1 && (j == s.length() || s.charAt(j) == ';' || j - i <= 8)) {
+        return true; // HTML also decodes some references without ';'; let jsoup decide
+      }
+    }
+    return false;
   }
 
   private static URI base(String baseUri) {
