@@ -49,7 +49,7 @@ public final class FeedParser {
       return parseJsonFeed(body);
     }
     try {
-      XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true);
+      XmlReader reader = new XmlReader(new ByteArrayInputStream(stripExternalDoctype(body)), contentType, true);
       WireFeed wire = romeInput().build(reader);
       return fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
     } catch (FeedException | IOException | RuntimeException e) {
@@ -60,6 +60,40 @@ public final class FeedParser {
       }
       return recovered;
     }
+  }
+
+  /**
+   * Removes a DOCTYPE that only names an external DTD (no internal subset), as feedparser does: such a DOCTYPE adds
+   * nothing a feed reader needs, and Rome, which refuses every DOCTYPE against XXE, would otherwise send the whole
+   * feed to the lenient reader. A DOCTYPE with an internal subset ({@code [...]}, where entity tricks live) stays
+   * and is refused. Only for ASCII-compatible encodings; UTF-16 documents are left alone.
+   */
+  static byte[] stripExternalDoctype(byte[] body) {
+    int limit = Math.min(body.length, 4096);
+    int start = -1;
+    for (int i = 0; i + 9 <= limit; i++) {
+      if (body[i] == '<' && body[i + 1] == '!' && (body[i + 2] | 0x20) == 'd' && (body[i + 3] | 0x20) == 'o'
+          && (body[i + 4] | 0x20) == 'c' && (body[i + 5] | 0x20) == 't' && (body[i + 6] | 0x20) == 'y'
+          && (body[i + 7] | 0x20) == 'p' && (body[i + 8] | 0x20) == 'e') {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) {
+      return body;
+    }
+    for (int j = start + 9; j < body.length; j++) {
+      if (body[j] == '[') {
+        return body;
+      }
+      if (body[j] == '>') {
+        byte[] out = new byte[body.length - (j + 1 - start)];
+        System.arraycopy(body, 0, out, 0, start);
+        System.arraycopy(body, j + 1, out, start, body.length - j - 1);
+        return out;
+      }
+    }
+    return body;
   }
 
   private static WireFeedInput romeInput() {

@@ -74,6 +74,28 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldIgnoreAnExternalDtdWithoutFetchingIt() throws Exception {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rss SYSTEM "file:///etc/passwd">
+        <rss version="2.0"><channel><title>found</title>
+        <item><title>t</title><link>https://example.org/1</link></item></channel></rss>""");
+    assertThat(f.recovered()).as("stripped, then parsed strictly").isFalse();
+    assertThat(f.title()).isEqualTo("found");
+  }
+
+  @Test
+  void shouldNotExpandParameterEntitiesFromAnExternalDtd() throws Exception {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY % ext SYSTEM "http://127.0.0.1:1/evil.dtd"> %ext;]>
+        <rss version="2.0"><channel><title>x</title>
+        <item><title>safe</title><link>https://example.org/1</link></item></channel></rss>""");
+    assertThat(f.recovered()).isTrue();
+    assertThat(f.entries()).extracting(FeedEntry::title).containsExactly("safe");
+  }
+
+  @Test
   void shouldSurviveABillionLaughs() throws Exception {
     String bomb = """
         <?xml version="1.0"?>
