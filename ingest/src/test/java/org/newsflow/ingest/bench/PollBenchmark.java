@@ -29,7 +29,9 @@ import org.newsflow.ingest.service.IngestService;
 
 /**
  * Polls/s of one ingest instance against a local HTTP server on 127.0.0.1 whose feeds all answer 304, every poll's
- * status published to news.feed-status on an in-process Kafka broker. Args: {@code [feeds] [seconds]}.
+ * status published to news.feed-status on a Kafka broker. Args: {@code [feeds] [seconds] [bootstrap httpPort]}:
+ * without the last two the broker and the HTTP server run in this JVM (sharing its heap); with them, they are the
+ * ones a {@code PollBenchmark serve} process printed, so this JVM's heap holds only the ingest instance.
  * Run with {@code -Xmx256m -Dsun.net.httpserver.nodelay=true} (see docs/benchmarks-ingest.md).
  */
 public final class PollBenchmark {
@@ -39,9 +41,39 @@ public final class PollBenchmark {
 
   /** Runs the benchmark and prints polls/s per window and the heap in use. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("serve")) {
+      serve();
+      return;
+    }
     int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    if (args.length > 3) {
+      run(feeds, seconds, args[2], Integer.parseInt(args[3]));
+      return;
+    }
     Path dir = Files.createTempDirectory("pollbench");
+    HttpServer http = server();
+    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0)) {
+      kafka.start();
+      run(feeds, seconds, kafka.bootstrapServers(), http.getAddress().getPort());
+    } finally {
+      http.stop(0);
+      EmbeddedKafka.deleteRecursively(dir);
+    }
+  }
+
+  /** Starts the broker and the 304 server, prints their addresses, and runs until killed. */
+  private static void serve() throws Exception {
+    Path dir = Files.createTempDirectory("pollbench");
+    HttpServer http = server();
+    EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
+    kafka.start();
+    System.out.println("SERVING " + kafka.bootstrapServers() + " " + http.getAddress().getPort());
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
+  private static HttpServer server() throws java.io.IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     http.createContext("/", ex -> {
@@ -51,13 +83,16 @@ public final class PollBenchmark {
       }
     });
     http.start();
-    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0)) {
-      kafka.start();
+    return http;
+  }
+
+  private static void run(int feeds, int seconds, String bootstrap, int httpPort) throws Exception {
+    {
       Properties props = new Properties();
-      props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       Topics topics = new Topics("bench");
       TopicAdmin.ensureTopics(props, topics.all(), 3, 1, Duration.ofSeconds(30));
-      String base = "http://127.0.0.1:" + http.getAddress().getPort() + "/feed/";
+      String base = "http://127.0.0.1:" + httpPort + "/feed/";
       List<FeedDefinition> list = new ArrayList<>(feeds);
       for (int i = 0; i < feeds; i++) {
         list.add(FeedDefinition.of(base + i));
@@ -101,12 +136,9 @@ public final class PollBenchmark {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         // the broker and the HTTP server share this heap; the ingest share is the growth over the baseline
         System.out.printf("feeds=%d polls/s median=%.0f min=%.0f max=%.0f heapAfterGc=%d MB (ingest share %d MB, "
-            + "broker+server baseline %d MB) maxHeap=%d MB%n", feeds, rates.get(rates.size() / 2), rates.getFirst(),
+            + "baseline before ingest %d MB) maxHeap=%d MB%n", feeds, rates.get(rates.size() / 2), rates.getFirst(),
             rates.getLast(), heap >> 20, (heap - baseline) >> 20, baseline >> 20, Runtime.getRuntime().maxMemory() >> 20);
       }
-    } finally {
-      http.stop(0);
-      EmbeddedKafka.deleteRecursively(dir);
     }
   }
 }
