@@ -49,7 +49,9 @@ public final class FeedParser {
       return parseJsonFeed(body);
     }
     try {
-      XmlReader reader = new XmlReader(new ByteArrayInputStream(stripExternalDoctype(body)), contentType, true);
+      // undeclared and not UTF-8: read as windows-1252 rather than let invalid bytes become replacement characters
+      String fallback = LenientFeedReader.isUtf8(body) ? null : "windows-1252";
+      XmlReader reader = new XmlReader(new ByteArrayInputStream(stripExternalDoctype(body)), contentType, true, fallback);
       WireFeed wire = romeInput().build(reader);
       return fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
     } catch (FeedException | IOException | RuntimeException e) {

@@ -139,7 +139,25 @@ final class LenientFeedReader {
         cs = charset(m.group(1));
       }
     }
-    return new String(body, cs == null ? StandardCharsets.UTF_8 : cs);
+    if (cs == null) {
+      cs = isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+    }
+    return new String(body, cs);
+  }
+
+  /**
+   * Detection for documents that declare nothing: bytes that are valid UTF-8 are UTF-8 (XML's default); anything
+   * else is read as windows-1252, the superset of Latin-1 that undeclared feeds in the wild are nearly always in,
+   * so accented letters survive instead of turning into replacement characters.
+   */
+  static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static Charset charset(String name) {

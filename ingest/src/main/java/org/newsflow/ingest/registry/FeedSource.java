@@ -8,6 +8,13 @@ public interface FeedSource extends AutoCloseable {
   /** Starts telling the listener about feeds; returns at once. */
   void start(FeedListener listener);
 
+  /**
+   * A feed answered with a permanent redirect: the registry should store the new URL (same id). Sources without
+   * storage ignore it; the poller keeps using the new URL either way.
+   */
+  default void moved(FeedDefinition feed, String newUrl) {
+  }
+
   /** Stops; no more calls to the listener. */
   @Override
   void close();

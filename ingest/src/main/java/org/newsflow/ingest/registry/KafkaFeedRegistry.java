@@ -48,6 +48,7 @@ public final class KafkaFeedRegistry implements FeedSource {
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
+  private FeedRegistryClient writer;
 
   /**
    * @param clientProps    base Kafka client properties
@@ -213,7 +214,30 @@ public final class KafkaFeedRegistry implements FeedSource {
   }
 
   @Override
+  public void moved(FeedDefinition feed, String newUrl) {
+    try {
+      writer().put(List.of(new FeedDefinition(feed.id(), newUrl, feed.name(), feed.interval(), feed.tags())));
+      LOG.info("feed {} moved permanently: registry now says {}", feed.id(), newUrl);
+    } catch (RuntimeException e) {
+      // the poller already uses the new URL and the status records it; the registry catches up on the next move
+      LOG.warn("could not store the new URL {} of feed {}: {}", newUrl, feed.id(), e.getMessage());
+    }
+  }
+
+  private synchronized FeedRegistryClient writer() {
+    if (writer == null) {
+      writer = new FeedRegistryClient(clientProps, topics);
+    }
+    return writer;
+  }
+
+  @Override
   public void close() {
+    synchronized (this) {
+      if (writer != null) {
+        writer.close();
+      }
+    }
     running = false;
     if (consumer != null) {
       consumer.wakeup();

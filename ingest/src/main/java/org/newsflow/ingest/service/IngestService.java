@@ -55,6 +55,7 @@ public final class IngestService implements Service, FeedListener {
   private static final class Scheduled {
     final FeedPoller poller;
     volatile ScheduledFuture<?> next;
+    volatile boolean moveReported;
 
     Scheduled(FeedPoller poller) {
       this.poller = poller;
@@ -130,7 +131,7 @@ public final class IngestService implements Service, FeedListener {
   @Override
   public void upsert(FeedDefinition feed, FeedStatus restored) {
     Scheduled current = feeds.get(feed.id());
-    if (current != null && current.poller.feed().equals(feed)) {
+    if (current != null && (current.poller.feed().equals(feed) || isMoveOf(current.poller, feed))) {
       return;
     }
     Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, restored,
@@ -145,6 +146,13 @@ public final class IngestService implements Service, FeedListener {
       delay = left.isNegative() ? Duration.ZERO : left.compareTo(longest) > 0 ? longest : left;
     }
     schedule(feed.id(), s, delay);
+  }
+
+  /** The registry echoing back a permanent redirect this poller followed: keep the poller and its state. */
+  private static boolean isMoveOf(FeedPoller poller, FeedDefinition feed) {
+    FeedDefinition old = poller.feed();
+    return poller.url().equals(feed.url()) && java.util.Objects.equals(old.name(), feed.name())
+        && java.util.Objects.equals(old.interval(), feed.interval()) && old.tags().equals(feed.tags());
   }
 
   @Override
@@ -166,6 +174,10 @@ public final class IngestService implements Service, FeedListener {
       if (running && feeds.get(feedId) == s) {
         Duration next = s.poller.poll();
         pollCount.incrementAndGet();
+        if (!s.moveReported && !s.poller.url().equals(s.poller.feed().url())) {
+          s.moveReported = true;
+          source.moved(s.poller.feed(), s.poller.url());
+        }
         schedule(feedId, s, next);
       }
     }), delay.toMillis(), TimeUnit.MILLISECONDS);

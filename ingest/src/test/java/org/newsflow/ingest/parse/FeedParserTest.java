@@ -96,6 +96,15 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldReadAnUndeclaredLatin1FeedAsWindows1252() throws Exception {
+    byte[] latin1 = "<rss version=\"2.0\"><channel><title>Caf\u00e9 & cr\u00e8me</title><item><title>D\u00e9j\u00e0 vu</title>"
+        .concat("<link>https://example.org/1</link></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);
+    ParsedFeed f = parser.parse(latin1, null);
+    assertThat(f.title()).isEqualTo("Caf\u00e9 & cr\u00e8me");
+    assertThat(f.entries().getFirst().title()).isEqualTo("D\u00e9j\u00e0 vu");
+  }
+
+  @Test
   void shouldSurviveABillionLaughs() throws Exception {
     String bomb = """
         <?xml version="1.0"?>

@@ -296,6 +296,24 @@ class IngestServiceIT {
   }
 
   @Test
+  void shouldStoreTheNewUrlOfAPermanentlyMovedFeedInTheRegistry() throws Exception {
+    HITS.clear();
+    FeedDefinition moved = FeedDefinition.of(url("/moved"));
+    try (FeedRegistryClient client = new FeedRegistryClient(props(), topics)) {
+      client.put(List.of(moved));
+      try (IngestService service = service(registry())) {
+        service.start();
+        await(() -> url("/etag-moved").equals(client.list(new ArrayList<>()).get(moved.id()).url()), Duration.ofSeconds(20));
+        assertThat(client.list(new ArrayList<>()).get(moved.id()).url()).isEqualTo(url("/etag-moved"));
+        int before = hits("/etag-moved").size();
+        await(() -> hits("/etag-moved").size() >= before + 2, Duration.ofSeconds(10));
+        assertThat(hits("/moved")).as("the old URL is not polled again").hasSize(1);
+        assertThat(service.feedCount()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void shouldHandFeedsToTheSurvivorWhenAnInstanceLeaves() throws Exception {
     List<FeedDefinition> feeds = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
