@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleIds;
+import org.newsflow.common.article.Enclosure;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.registry.FeedDefinition;
@@ -83,6 +84,7 @@ public final class ArticleNormalizer {
         .text(text)
         .authors(e.authors())
         .categories(e.categories())
+        .enclosures(enclosures(e, base))
         .published(published)
         .updated(updated)
         .fetched(fetched)
@@ -90,6 +92,18 @@ public final class ArticleNormalizer {
         .contentHash(ArticleIds.hash(title + "\n" + text))
         .flags(flags)
         .build();
+  }
+
+  /** Attached media with URLs made absolute; media without a usable http(s) URL are dropped. */
+  private static List<Enclosure> enclosures(FeedEntry e, String base) {
+    List<Enclosure> out = new ArrayList<>(e.enclosures().size());
+    for (Enclosure m : e.enclosures()) {
+      String url = UrlCanonicalizer.canonicalize(m.url(), base);
+      if (url != null) {
+        out.add(new Enclosure(url, m.type(), m.length()));
+      }
+    }
+    return out;
   }
 
   private static String language(String declared) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.newsflow.common.article.Enclosure;
 
 /**
  * Parses feed documents: RSS 0.9x/1.0/2.0, RDF and Atom through Rome (DOCTYPEs refused, so no external entities and
@@ -30,6 +32,8 @@ import java.util.Locale;
  * recovery of whatever entries can still be read. Thread-safe.
  */
 public final class FeedParser {
+
+  private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
 
   private final ObjectMapper json = new ObjectMapper();
   private final LenientFeedReader lenient = new LenientFeedReader();
@@ -172,10 +176,45 @@ public final class FeedParser {
         link = e.getLinks().getFirst().getHref();
       }
       entries.add(new FeedEntry(e.getUri(), link, e.getTitle(), summary, content, authors, categories,
-          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null));
+          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null, enclosures(e)));
     }
     return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null,
         updateHint, encoding);
+  }
+
+  /** RSS enclosures and Atom enclosure links (Rome), plus Media RSS content and thumbnails (foreign markup). */
+  private static List<Enclosure> enclosures(SyndEntry e) {
+    List<Enclosure> out = new ArrayList<>();
+    for (SyndEnclosure en : e.getEnclosures()) {
+      if (en.getUrl() != null && !en.getUrl().isBlank()) {
+        out.add(new Enclosure(en.getUrl().strip(), blankToNull(en.getType()), en.getLength() > 0 ? en.getLength() : null));
+      }
+    }
+    for (org.jdom2.Element el : e.getForeignMarkup()) {
+      collectMedia(el, out);
+    }
+    return out;
+  }
+
+  private static void collectMedia(org.jdom2.Element el, List<Enclosure> out) {
+    if (MEDIA_RSS.equals(el.getNamespaceURI())) {
+      String name = el.getName();
+      if ((name.equals("content") || name.equals("thumbnail")) && el.getAttributeValue("url") != null) {
+        String url = el.getAttributeValue("url").strip();
+        if (out.stream().noneMatch(x -> x.url().equals(url))) {
+          String size = el.getAttributeValue("fileSize");
+          out.add(new Enclosure(url, blankToNull(el.getAttributeValue("type")),
+              size != null && size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
+        }
+      }
+      for (org.jdom2.Element child : el.getChildren()) {
+        collectMedia(child, out); // media:group wraps content
+      }
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private ParsedFeed parseJsonFeed(byte[] body) throws FeedParseException {
@@ -203,9 +242,19 @@ public final class FeedParser {
       if (link == null) {
         link = text(item.path("external_url"));
       }
+      List<Enclosure> media = new ArrayList<>();
+      for (JsonNode a : item.path("attachments")) {
+        if (text(a.path("url")) != null) {
+          media.add(new Enclosure(text(a.path("url")), text(a.path("mime_type")),
+              a.path("size_in_bytes").canConvertToLong() ? a.path("size_in_bytes").asLong() : null));
+        }
+      }
+      if (text(item.path("image")) != null) {
+        media.add(new Enclosure(text(item.path("image")), null, null));
+      }
       entries.add(new FeedEntry(text(item.path("id")), link, text(item.path("title")), text(item.path("summary")),
           content, authors, tags, DateParser.parse(text(item.path("date_published"))),
-          DateParser.parse(text(item.path("date_modified"))), null));
+          DateParser.parse(text(item.path("date_modified"))), null, media));
     }
     return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
         text(root.path("language")), entries, false, null);

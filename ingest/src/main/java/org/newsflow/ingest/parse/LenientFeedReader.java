@@ -65,13 +65,26 @@ final class LenientFeedReader {
       entries.add(new FeedEntry(childText(item, "guid", "id"), link, childHtml(item, "title"),
           childHtml(item, "description", "summary"), childHtml(item, "content:encoded", "content"), authors, categories,
           DateParser.parse(childText(item, "pubdate", "published", "dc:date", "issued")),
-          DateParser.parse(childText(item, "updated", "modified", "dcterms:modified")), null));
+          DateParser.parse(childText(item, "updated", "modified", "dcterms:modified")), null, media(item)));
     }
     Element channel = doc.selectFirst("channel, feed");
     String title = channel == null ? null : childText(channel, "title");
     String link = channel == null ? null : childText(channel, "link");
     String language = channel == null ? null : childText(channel, "language", "dc:language");
     return new ParsedFeed("recovered", title, link, language, entries, true, problem);
+  }
+
+  private static List<org.newsflow.common.article.Enclosure> media(Element item) {
+    List<org.newsflow.common.article.Enclosure> out = new ArrayList<>();
+    for (Element e : item.select("enclosure[url], media|content[url], media|thumbnail[url], link[rel=enclosure][href]")) {
+      String url = (e.hasAttr("url") ? e.attr("url") : e.attr("href")).strip();
+      String size = e.hasAttr("length") ? e.attr("length") : e.attr("fileSize");
+      if (!url.isEmpty() && out.stream().noneMatch(x -> x.url().equals(url))) {
+        out.add(new org.newsflow.common.article.Enclosure(url, e.attr("type").isBlank() ? null : e.attr("type").strip(),
+            size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
+      }
+    }
+    return out;
   }
 
   private static int firstRoot(String text) {

@@ -105,6 +105,29 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldReadEnclosuresAndMediaRss() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+        <item><title>Pod</title><link>https://example.org/1</link>
+        <enclosure url="https://cdn.example.org/ep1.mp3" type="audio/mpeg" length="12345"/>
+        <media:group><media:content url="https://cdn.example.org/v.mp4" type="video/mp4" fileSize="999"/></media:group>
+        <media:thumbnail url="https://cdn.example.org/t.jpg"/></item></channel></rss>""");
+    assertThat(f.entries().getFirst().enclosures()).containsExactly(
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/ep1.mp3", "audio/mpeg", 12345L),
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/v.mp4", "video/mp4", 999L),
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/t.jpg", null, null));
+  }
+
+  @Test
+  void shouldReadJsonFeedAttachments() throws Exception {
+    ParsedFeed f = parse("""
+        {"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://example.org/1",
+        "content_text":"x","attachments":[{"url":"https://cdn.example.org/a.m4a","mime_type":"audio/x-m4a","size_in_bytes":42}]}]}""");
+    assertThat(f.entries().getFirst().enclosures()).containsExactly(
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/a.m4a", "audio/x-m4a", 42L));
+  }
+
+  @Test
   void shouldSurviveABillionLaughs() throws Exception {
     String bomb = """
         <?xml version="1.0"?>
