@@ -52,20 +52,41 @@ public final class FeedParser {
     if (looksLikeJson(body, contentType)) {
       return parseJsonFeed(body);
     }
+    // undeclared and not UTF-8: read as windows-1252 rather than let invalid bytes become replacement characters
+    String fallback = LenientFeedReader.isUtf8(body) ? null : "windows-1252";
+    byte[] xml = stripExternalDoctype(body);
+    String problem;
+    Exception cause;
     try {
-      // undeclared and not UTF-8: read as windows-1252 rather than let invalid bytes become replacement characters
-      String fallback = LenientFeedReader.isUtf8(body) ? null : "windows-1252";
-      XmlReader reader = new XmlReader(new ByteArrayInputStream(stripExternalDoctype(body)), contentType, true, fallback);
-      WireFeed wire = romeInput().build(reader);
-      return fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
+      return rome(xml, contentType, fallback, false, null);
     } catch (FeedException | IOException | RuntimeException e) {
-      String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      cause = e;
+    }
+    // not well-formed: Rome's healer (HTML entities, stray ampersands, junk before the declaration) first, then
+    // the lenient reader; either way the result is flagged, as feedparser flags bozo feeds. Well-formed input
+    // never gets here, so the fallbacks cost it nothing.
+    try {
+      return rome(xml, contentType, fallback, true, problem);
+    } catch (FeedException | IOException | RuntimeException e) {
       ParsedFeed recovered = lenient.read(body, contentType, problem);
       if (recovered.entries().isEmpty() && recovered.title() == null) {
-        throw new FeedParseException("not a feed: " + problem, e);
+        throw new FeedParseException("not a feed: " + problem, cause);
       }
       return recovered;
     }
+  }
+
+  private ParsedFeed rome(byte[] xml, String contentType, String fallback, boolean heal, String problem)
+      throws IOException, FeedException {
+    XmlReader reader = new XmlReader(new ByteArrayInputStream(xml), contentType, true, fallback);
+    WireFeedInput input = new WireFeedInput();
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(heal);
+    WireFeed wire = input.build(reader);
+    ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
+    return heal ? new ParsedFeed(parsed.format(), parsed.title(), parsed.link(), parsed.language(), parsed.entries(), true,
+        problem, parsed.updateHint(), parsed.encoding()) : parsed;
   }
 
   /**
@@ -100,13 +121,6 @@ public final class FeedParser {
       }
     }
     return body;
-  }
-
-  private static WireFeedInput romeInput() {
-    WireFeedInput input = new WireFeedInput();
-    input.setAllowDoctypes(false);
-    input.setXmlHealerOn(true);
-    return input;
   }
 
   /** The longer of RSS {@code <ttl>} and the syndication module's period, the feed's own word on how often it changes. */
