@@ -112,6 +112,15 @@ public final class FeedPoller {
     return feed;
   }
 
+  /**
+   * What this poller remembers, in the shape of a status (for a poller that replaces this one when the feed's
+   * definition changes, so the change does not cost a refetch or a republication).
+   */
+  public synchronized FeedStatus state() {
+    return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
+        interval.toSeconds(), hint == null ? null : hint.toSeconds(), seenList());
+  }
+
   /** The URL polled now (differs from the feed's after a permanent redirect). */
   public synchronized String url() {
     return url;

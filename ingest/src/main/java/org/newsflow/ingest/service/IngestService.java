@@ -134,7 +134,9 @@ public final class IngestService implements Service, FeedListener {
     if (current != null && (current.poller.feed().equals(feed) || isMoveOf(current.poller, feed))) {
       return;
     }
-    Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, restored,
+    // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
+    FeedStatus state = current != null ? current.poller.state() : restored;
+    Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, state,
         ThreadLocalRandom.current()));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);

@@ -73,6 +73,17 @@ class FeedPollerTest {
   }
 
   @Test
+  void shouldCarryItsMemoryOverToAPollerForAChangedDefinition() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedPoller first = poller(FeedDefinition.of(f.toString()), null);
+    first.poll();
+    FeedDefinition renamed = new FeedDefinition(null, f.toString(), "New name", Duration.ofMinutes(3), List.of("x"));
+    assertThat(poller(renamed, first.state()).poll()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(published).as("nothing republished after the operator renamed the feed").hasSize(3);
+  }
+
+  @Test
   void shouldPublishARevisionWithItsUpdatedTime() throws Exception {
     Path f = dir.resolve("f.xml");
     Files.writeString(f, rss("", "a"));
