@@ -19,6 +19,6 @@ public final class EnrichCommand extends ServiceCommand {
 
   @Override
   List<Service> services(Config config, MeterRegistry metrics) {
-    return List.of(Services.enrich(config, Services.enricher()));
+    return List.of(Services.enrich(config, Services.enricher(), metrics));
   }
 }

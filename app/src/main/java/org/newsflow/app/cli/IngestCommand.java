@@ -6,14 +6,13 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.newsflow.app.wiring.Services;
 import org.newsflow.common.config.Config;
-import org.newsflow.common.config.ConfigException;
 import org.newsflow.common.runtime.Service;
 import org.newsflow.ingest.registry.FeedsFile;
 import org.newsflow.ingest.service.IngestSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code newsflow ingest}: polls the feeds of a feeds file into the raw-articles topic. */
+/** {@code newsflow ingest}: polls this instance's share of the feed registry (plus an imported feeds file) into the raw-articles topic. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Run the ingest service against an external Kafka cluster.")
 public final class IngestCommand extends ServiceCommand {
@@ -33,11 +32,8 @@ public final class IngestCommand extends ServiceCommand {
 
   @Override
   List<Service> services(Config config, MeterRegistry metrics) {
+    // the registry (news.feeds) is the source of truth; a feeds file is imported into it at start
     Path file = config.get(IngestSettings.FEEDS_FILE);
-    if (file == null) {
-      throw new ConfigException("ingest needs a feeds file. Fix: pass --feeds FILE, or set ingest.feeds.file "
-          + "(environment variable " + IngestSettings.FEEDS_FILE.envName() + ").");
-    }
-    return List.of(Services.ingest(config, FeedsFile.read(file)));
+    return List.of(Services.ingest(config, file == null ? List.of() : FeedsFile.read(file), metrics));
   }
 }

@@ -81,8 +81,8 @@ public final class UpCommand implements Callable<Integer> {
       Services.ensureTopics(config);
 
       out.println("newsflow up: starting enrich, sink and ingest (" + feeds.size() + " feeds) ...");
-      for (Service s : List.of(Services.enrich(config, Services.enricher()), Services.sink(config, telemetry.registry()),
-          Services.ingest(config, feeds))) {
+      for (Service s : List.of(Services.enrich(config, Services.enricher(), telemetry.registry()), Services.sink(config, telemetry.registry()),
+          Services.ingest(config, feeds, telemetry.registry()))) {
         runner.start(s);
       }
       try (AdminServer admin = Services.admin(config, adminPort, runner, telemetry)) {

@@ -1,6 +1,8 @@
 package org.newsflow.app.wiring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
@@ -78,12 +80,11 @@ public final class Services {
         config.get(IngestSettings.ALLOWED_INTERNAL)));
   }
 
-  /** The ingest service for a list of feeds. */
-  public static IngestService ingest(Config config, List<FeedDefinition> feeds) {
+  /** The ingest service: imports the feeds into the registry (news.feeds) and polls its share of it. */
+  public static IngestService ingest(Config config, List<FeedDefinition> feeds, MeterRegistry metrics) {
     Properties props = KafkaClients.baseProperties(config, "newsflow-ingest");
     ArticlePublisher publisher = new ArticlePublisher(props, topics(config), new ArticleJson());
-    return new IngestService(feeds, fetcher(config), publisher, config.get(IngestSettings.POLL_INTERVAL),
-        config.get(IngestSettings.MAX_BACKOFF), publisher);
+    return IngestService.create(config, props, topics(config), feeds, fetcher(config), publisher, metrics);
   }
 
   /** The enricher with the shipped models. */
@@ -91,14 +92,18 @@ public final class Services {
     return DefaultTaggers.enricher(Clock.systemUTC());
   }
 
-  /** The enrich service. */
-  public static EnrichService enrich(Config config, ArticleEnricher enricher) {
+  /** The enrich service; tagging time goes to the timer {@code newsflow.enrich.tagging}. */
+  public static EnrichService enrich(Config config, ArticleEnricher enricher, MeterRegistry metrics) {
     Topics topics = topics(config);
-    return new EnrichService(EnrichTopology.build(topics, enricher,
+    Timer tagging = Timer.builder("newsflow.enrich.tagging").description("Time to tag one article")
+        .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofNanos(100_000))
+        .maximumExpectedValue(java.time.Duration.ofSeconds(5)).register(metrics);
+    ArticleEnricher timed = enricher.withTimingListener(nanos -> tagging.record(nanos, TimeUnit.NANOSECONDS));
+    return new EnrichService(EnrichTopology.build(topics, timed,
         new EnrichOptions(config.get(EnrichSettings.ROUTE_BY_TOPIC), config.get(EnrichSettings.REVISION_WINDOW)),
         EnrichSettings.clusterParams(config),
         new ArticleJson()),
-        EnrichService.streamsProperties(config, topics));
+        EnrichService.streamsProperties(config, topics), metrics);
   }
 
   /** The sink service. */

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param text          body as plain text; entity mention offsets for field {@code text} index into this string
  * @param authors       author names
  * @param categories    categories/tags given by the feed
+ * @param enclosures    media files attached to the entry (enclosures, Media RSS, JSON Feed attachments)
  * @param published     publication time (UTC); the fetch time when the feed gave none (then flag {@code date-missing})
  * @param updated       time of this revision (UTC): the entry's updated time, else {@code published}
  * @param fetched       when ingest fetched the feed
@@ -41,7 +42,7 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "id", "url", "link", "guid", "feedId", "feedUrl", "feedTitle", "title", "summary",
-    "contentHtml", "text", "authors", "categories", "published", "updated", "fetched", "language", "contentHash",
+    "contentHtml", "text", "authors", "categories", "enclosures", "published", "updated", "fetched", "language", "contentHash",
     "flags", "entities", "topics", "storyId", "duplicateOf", "enriched"})
 public record Article(
     int schemaVersion,
@@ -58,6 +59,7 @@ public record Article(
     String text,
     List<String> authors,
     List<String> categories,
+    List<Enclosure> enclosures,
     Instant published,
     Instant updated,
     Instant fetched,
@@ -91,6 +93,7 @@ public record Article(
     text = text == null ? "" : text;
     authors = authors == null ? List.of() : List.copyOf(authors);
     categories = categories == null ? List.of() : List.copyOf(categories);
+    enclosures = enclosures == null ? List.of() : List.copyOf(enclosures);
     flags = flags == null ? List.of() : List.copyOf(flags);
     entities = entities == null ? List.of() : List.copyOf(entities);
     topics = topics == null ? List.of() : List.copyOf(topics);
@@ -130,6 +133,7 @@ public record Article(
     private String text;
     private List<String> authors;
     private List<String> categories;
+    private List<Enclosure> enclosures;
     private Instant published;
     private Instant updated;
     private Instant fetched;
@@ -160,6 +164,7 @@ public record Article(
       text = a.text;
       authors = a.authors;
       categories = a.categories;
+      enclosures = a.enclosures;
       published = a.published;
       updated = a.updated;
       fetched = a.fetched;
@@ -186,6 +191,7 @@ public record Article(
     public Builder text(String v) { text = v; return this; }
     public Builder authors(List<String> v) { authors = v; return this; }
     public Builder categories(List<String> v) { categories = v; return this; }
+    public Builder enclosures(List<Enclosure> v) { enclosures = v; return this; }
     public Builder published(Instant v) { published = v; return this; }
     public Builder updated(Instant v) { updated = v; return this; }
     public Builder fetched(Instant v) { fetched = v; return this; }
@@ -201,7 +207,7 @@ public record Article(
     /** Builds the article, checking its invariants. */
     public Article build() {
       return new Article(schemaVersion, id, url, link, guid, feedId, feedUrl, feedTitle, title, summary, contentHtml,
-          text, authors, categories, published, updated, fetched, language, contentHash, flags, entities, topics,
+          text, authors, categories, enclosures, published, updated, fetched, language, contentHash, flags, entities, topics,
           storyId, duplicateOf, enriched);
     }
   }

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -29,15 +31,23 @@ public final class EnrichService implements Service {
 
   private final Topology topology;
   private final Properties props;
+  private final MeterRegistry metrics;
   private KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
 
   /**
    * @param topology the topology from {@link org.newsflow.enrich.topology.EnrichTopology#build}
    * @param props    Streams properties, see {@link #streamsProperties(Config, Topics)}
    */
   public EnrichService(Topology topology, Properties props) {
+    this(topology, props, null);
+  }
+
+  /** As {@link #EnrichService(Topology, Properties)}, exporting the Streams metrics into a meter registry. */
+  public EnrichService(Topology topology, Properties props, MeterRegistry metrics) {
     this.topology = topology;
     this.props = props;
+    this.metrics = metrics;
   }
 
   /**
@@ -73,6 +83,10 @@ public final class EnrichService implements Service {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.setStateListener((now, before) -> LOG.info("enrich streams {} -> {}", before, now));
+    if (metrics != null) {
+      streamsMetrics = new KafkaStreamsMetrics(streams);
+      streamsMetrics.bindTo(metrics);
+    }
     streams.start();
   }
 
@@ -98,6 +112,9 @@ public final class EnrichService implements Service {
       streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
       streams = null;
+      if (streamsMetrics != null) {
+        streamsMetrics.close();
+      }
     }
   }
 }

@@ -25,12 +25,24 @@ public class FetchException extends Exception {
 
   private final Reason reason;
   private final int status;
+  private final transient java.time.Duration retryAfter;
 
   /** A failure with its reason, and the HTTP status when there was one (else 0). */
   public FetchException(Reason reason, int status, String message, Throwable cause) {
+    this(reason, status, message, cause, null);
+  }
+
+  /** A failure after which the server asked to wait (Retry-After on 429/503). */
+  public FetchException(Reason reason, int status, String message, Throwable cause, java.time.Duration retryAfter) {
     super(message, cause);
     this.reason = reason;
     this.status = status;
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long the server asked us to wait before trying again, null when it did not say. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
   }
 
   /** Why it failed. */

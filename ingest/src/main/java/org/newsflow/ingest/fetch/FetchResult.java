@@ -12,9 +12,16 @@ import java.net.URI;
  * @param lastModified the Last-Modified header, may be null
  * @param finalUri     where the document came from after redirects
  * @param permanentRedirect whether a 301/308 was followed, so the feed's stored URL should change
+ * @param maxAge       freshness the server granted with Cache-Control max-age (or Expires), null when none
  */
 public record FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUri,
-                          boolean permanentRedirect) {
+                          boolean permanentRedirect, java.time.Duration maxAge) {
+
+  /** A result without a freshness hint. */
+  public FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUri,
+                     boolean permanentRedirect) {
+    this(status, body, contentType, etag, lastModified, finalUri, permanentRedirect, null);
+  }
 
   /** Whether the server said the feed did not change. */
   public boolean notModified() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleIds;
+import org.newsflow.common.article.Enclosure;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.registry.FeedDefinition;
@@ -54,9 +55,11 @@ public final class ArticleNormalizer {
       return null;
     }
     String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
-    String contentHtml = html.sanitize(bodyHtml, canonical != null ? canonical : base);
-    String text = html.toText(contentHtml);
-    String summary = html.toText(e.summaryHtml());
+    // one parse gives both the clean HTML and the text the taggers read
+    HtmlCleaner.Cleaned body = html.clean(bodyHtml, canonical != null ? canonical : base);
+    String contentHtml = body.html();
+    String text = body.text();
+    String summary = bodyHtml == e.summaryHtml() ? text : html.toText(e.summaryHtml());
     List<String> flags = new ArrayList<>();
     Instant published = e.published() != null ? e.published() : e.updated();
     if (published == null) {
@@ -81,6 +84,7 @@ public final class ArticleNormalizer {
         .text(text)
         .authors(e.authors())
         .categories(e.categories())
+        .enclosures(enclosures(e, base))
         .published(published)
         .updated(updated)
         .fetched(fetched)
@@ -88,6 +92,18 @@ public final class ArticleNormalizer {
         .contentHash(ArticleIds.hash(title + "\n" + text))
         .flags(flags)
         .build();
+  }
+
+  /** Attached media with URLs made absolute; media without a usable http(s) URL are dropped. */
+  private static List<Enclosure> enclosures(FeedEntry e, String base) {
+    List<Enclosure> out = new ArrayList<>(e.enclosures().size());
+    for (Enclosure m : e.enclosures()) {
+      String url = UrlCanonicalizer.canonicalize(m.url(), base);
+      if (url != null) {
+        out.add(new Enclosure(url, m.type(), m.length()));
+      }
+    }
+    return out;
   }
 
   private static String language(String declared) {

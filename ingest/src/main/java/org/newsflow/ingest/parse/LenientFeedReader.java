@@ -65,13 +65,26 @@ final class LenientFeedReader {
       entries.add(new FeedEntry(childText(item, "guid", "id"), link, childHtml(item, "title"),
           childHtml(item, "description", "summary"), childHtml(item, "content:encoded", "content"), authors, categories,
           DateParser.parse(childText(item, "pubdate", "published", "dc:date", "issued")),
-          DateParser.parse(childText(item, "updated", "modified", "dcterms:modified")), null));
+          DateParser.parse(childText(item, "updated", "modified", "dcterms:modified")), null, media(item)));
     }
     Element channel = doc.selectFirst("channel, feed");
     String title = channel == null ? null : childText(channel, "title");
     String link = channel == null ? null : childText(channel, "link");
     String language = channel == null ? null : childText(channel, "language", "dc:language");
     return new ParsedFeed("recovered", title, link, language, entries, true, problem);
+  }
+
+  private static List<org.newsflow.common.article.Enclosure> media(Element item) {
+    List<org.newsflow.common.article.Enclosure> out = new ArrayList<>();
+    for (Element e : item.select("enclosure[url], media|content[url], media|thumbnail[url], link[rel=enclosure][href]")) {
+      String url = (e.hasAttr("url") ? e.attr("url") : e.attr("href")).strip();
+      String size = e.hasAttr("length") ? e.attr("length") : e.attr("fileSize");
+      if (!url.isEmpty() && out.stream().noneMatch(x -> x.url().equals(url))) {
+        out.add(new org.newsflow.common.article.Enclosure(url, e.attr("type").isBlank() ? null : e.attr("type").strip(),
+            size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
+      }
+    }
+    return out;
   }
 
   private static int firstRoot(String text) {
@@ -139,7 +152,25 @@ final class LenientFeedReader {
         cs = charset(m.group(1));
       }
     }
-    return new String(body, cs == null ? StandardCharsets.UTF_8 : cs);
+    if (cs == null) {
+      cs = isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+    }
+    return new String(body, cs);
+  }
+
+  /**
+   * Detection for documents that declare nothing: bytes that are valid UTF-8 are UTF-8 (XML's default); anything
+   * else is read as windows-1252, the superset of Latin-1 that undeclared feeds in the wild are nearly always in,
+   * so accented letters survive instead of turning into replacement characters.
+   */
+  static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static Charset charset(String name) {

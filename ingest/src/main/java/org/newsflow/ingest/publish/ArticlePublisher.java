@@ -25,6 +25,7 @@ public final class ArticlePublisher implements org.newsflow.ingest.service.Artic
   private final KafkaProducer<String, byte[]> producer;
   private final Topics topics;
   private final ArticleJson json;
+  private final String statusTopic;
 
   /**
    * @param clientProps base Kafka client properties (bootstrap servers, security)
@@ -42,6 +43,7 @@ public final class ArticlePublisher implements org.newsflow.ingest.service.Artic
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     this.topics = topics;
     this.json = json;
+    this.statusTopic = topics.feedStatus().name();
   }
 
   /**
@@ -60,8 +62,13 @@ public final class ArticlePublisher implements org.newsflow.ingest.service.Artic
   /** Publishes a feed's poll status (fire and forget: the next poll writes a newer one anyway). */
   @Override
   public void publishStatus(FeedStatus status) {
-    producer.send(new ProducerRecord<>(topics.feedStatus().name(), status.feedId(), json.mapper().valueToTree(status)
-        .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    byte[] value;
+    try {
+      value = json.mapper().writeValueAsBytes(status);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the status of feed " + status.feedId(), e);
+    }
+    producer.send(new ProducerRecord<>(statusTopic, status.feedId(), value));
   }
 
   private static void await(List<Future<RecordMetadata>> sends) throws PublishException {
@@ -77,6 +84,11 @@ public final class ArticlePublisher implements org.newsflow.ingest.service.Artic
         throw new PublishException("interrupted while publishing", e);
       }
     }
+  }
+
+  /** Exports the producer's client metrics (send rates, errors, latency) into a meter registry. */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer).bindTo(registry);
   }
 
   /** Sends everything buffered. */

@@ -1,5 +1,6 @@
 package org.newsflow.ingest.service;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,28 +8,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.newsflow.common.article.Article;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
+import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.publish.PublishException;
 import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.schedule.HostLimiter;
+import org.newsflow.ingest.schedule.PollPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls one feed: fetch (conditional), parse, normalise, drop entries already published unchanged, publish the
- * rest, record the status. Holds the feed's state between polls; one poll at a time per feed.
+ * rest, record the status. Holds the feed's state between polls and restores it from its last recorded
+ * {@link FeedStatus}, so conditional GET, backoff and dedupe survive restarts and hand-overs. One poll at a time.
  */
 public final class FeedPoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
-  private static final int REMEMBERED_ENTRIES = 5000;
+  /** Entries remembered per feed for dedupe; more than any feed keeps in its document. */
+  static final int REMEMBERED_ENTRIES = 500;
+  /** Content hash characters kept per remembered entry: 64 bits tell a revision apart well enough. */
+  private static final int HASH_CHARS = 16;
 
   private final FeedDefinition feed;
   private final FeedFetcher fetcher;
@@ -36,36 +45,66 @@ public final class FeedPoller {
   private final ArticleNormalizer normalizer;
   private final ArticleSink sink;
   private final Clock clock;
-  private final Duration interval;
-  private final Duration maxBackoff;
+  private final PollPolicy policy;
+  private final HostLimiter hosts;
+  private final RandomGenerator random;
 
-  private final Map<String, String> publishedHashes = new LinkedHashMap<>(64, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > REMEMBERED_ENTRIES;
-    }
-  };
+  /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
+  private Map<String, String> published;
   private String url;
   private String etag;
   private String lastModified;
   private int failures;
+  private Duration interval;
+  private Duration hint;
 
   /**
-   * @param feed       the feed
-   * @param interval   its poll interval
-   * @param maxBackoff the longest wait after failures
+   * @param feed     the feed
+   * @param policy   intervals and backoff
+   * @param hosts    per-host politeness
+   * @param restored the feed's last recorded status (from news.feed-status), null for a new feed
    */
   public FeedPoller(FeedDefinition feed, FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer,
-                    ArticleSink sink, Clock clock, Duration interval, Duration maxBackoff) {
+                    ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
+                    RandomGenerator random) {
     this.feed = feed;
     this.fetcher = fetcher;
     this.parser = parser;
     this.normalizer = normalizer;
     this.sink = sink;
     this.clock = clock;
-    this.interval = interval;
-    this.maxBackoff = maxBackoff;
+    this.policy = policy;
+    this.hosts = hosts;
+    this.random = random;
     this.url = feed.url();
+    this.interval = policy.intervalFor(feed.interval(), List.of());
+    if (restored != null) {
+      restore(restored);
+    }
+  }
+
+  private void restore(FeedStatus s) {
+    // a permanent redirect recorded earlier still applies; only for ids derived from the URL can we be sure the
+    // status belongs to the URL registered now (an operator may have re-pointed a feed with an explicit id)
+    if (s.url() != null && FeedDefinition.idFor(feed.url()).equals(feed.id())) {
+      url = s.url();
+    }
+    etag = s.etag();
+    lastModified = s.lastModified();
+    failures = s.consecutiveFailures();
+    if (s.intervalSeconds() != null && feed.interval() == null) {
+      interval = Duration.ofSeconds(s.intervalSeconds());
+    }
+    hint = s.hintSeconds() == null ? null : Duration.ofSeconds(s.hintSeconds());
+    if (!s.seen().isEmpty()) {
+      published = new LinkedHashMap<>(s.seen().size() * 2);
+      for (String entry : s.seen()) {
+        int colon = entry.indexOf(':');
+        if (colon > 0) {
+          published.put(entry.substring(0, colon), entry.substring(colon + 1));
+        }
+      }
+    }
   }
 
   /** The feed this poller polls. */
@@ -73,16 +112,33 @@ public final class FeedPoller {
     return feed;
   }
 
+  /**
+   * What this poller remembers, in the shape of a status (for a poller that replaces this one when the feed's
+   * definition changes, so the change does not cost a refetch or a republication).
+   */
+  public synchronized FeedStatus state() {
+    return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
+        interval.toSeconds(), hint == null ? null : hint.toSeconds(), seenList());
+  }
+
+  /** The URL polled now (differs from the feed's after a permanent redirect). */
+  public synchronized String url() {
+    return url;
+  }
+
   /** Polls once and returns how long to wait before the next poll. Never throws. */
   public synchronized Duration poll() {
     Instant start = clock.instant();
     int httpStatus = 0;
     int seen = 0;
-    int published = 0;
+    int fresh = 0;
     String error = null;
-    try {
+    Duration retryAfter = null;
+    Duration maxAge = null;
+    try (HostLimiter.Permit permit = hosts.acquire(hostOf(url))) {
       FetchResult result = fetcher.fetch(url, etag, lastModified);
       httpStatus = result.status();
+      maxAge = result.maxAge();
       if (result.permanentRedirect()) {
         LOG.info("feed {} moved permanently to {}", url, result.finalUri());
         url = result.finalUri().toString();
@@ -94,29 +150,24 @@ public final class FeedPoller {
         if (parsed.recovered()) {
           LOG.warn("feed {} is not well-formed ({}); recovered {} entries", url, parsed.problem(), parsed.entries().size());
         }
+        hint = parsed.updateHint();
+        interval = policy.intervalFor(feed.interval(), parsed.entries().stream().map(FeedEntry::published).toList());
         List<Article> articles = normalizer.normalize(feed, feedUrlOf(result), parsed, start);
         seen = articles.size();
-        List<Article> fresh = new ArrayList<>();
-        for (Article a : articles) {
-          if (!a.contentHash().equals(publishedHashes.get(a.id()))) {
-            fresh.add(a);
-          }
-        }
-        sink.publish(fresh);
-        fresh.forEach(a -> publishedHashes.put(a.id(), a.contentHash()));
-        published = fresh.size();
-        if (published > 0) {
-          LOG.info("feed {}: {} entries, {} published", url, seen, published);
-        }
+        fresh = publishChanged(articles, start);
       }
       failures = 0;
     } catch (FetchException e) {
       httpStatus = e.status();
+      retryAfter = e.retryAfter();
       error = e.reason() + ": " + e.getMessage();
     } catch (FeedParseException e) {
       error = "PARSE: " + e.getMessage();
     } catch (PublishException e) {
       error = "PUBLISH: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = "INTERRUPTED: ingest is stopping";
     } catch (RuntimeException e) {
       error = "INTERNAL: " + e;
       LOG.error("feed {}: unexpected failure", url, e);
@@ -124,26 +175,75 @@ public final class FeedPoller {
     Duration wait;
     if (error != null) {
       failures++;
-      wait = backoff();
+      wait = policy.afterFailure(failures, retryAfter, random);
       LOG.warn("feed {} failed ({} in a row), retry in {} s: {}", url, failures, wait.toSeconds(), error);
     } else {
-      wait = interval;
+      wait = policy.afterSuccess(interval, hint, maxAge);
     }
-    sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, published, failures,
-        clock.instant().plus(wait), error, etag, lastModified));
+    sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
+        clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
+        hint == null ? null : hint.toSeconds(), seenList()));
     return wait;
+  }
+
+  /** Publishes new and revised articles; returns how many. Unchanged ones were published before: skipped. */
+  private int publishChanged(List<Article> articles, Instant fetched) throws PublishException {
+    List<Article> out = new ArrayList<>();
+    for (Article a : articles) {
+      String hash = shortHash(a);
+      String before = published == null ? null : published.get(a.id());
+      if (hash.equals(before)) {
+        continue;
+      }
+      if (before != null && !a.updated().isAfter(a.published())) {
+        // a revision the feed did not date: it is at least as new as the moment we saw it change
+        a = a.toBuilder().updated(fetched).build();
+      }
+      out.add(a);
+    }
+    if (out.isEmpty()) {
+      return 0;
+    }
+    sink.publish(out);
+    if (published == null) {
+      published = new LinkedHashMap<>();
+    }
+    for (Article a : out) {
+      published.remove(a.id());
+      published.put(a.id(), shortHash(a));
+    }
+    var it = published.entrySet().iterator();
+    while (published.size() > REMEMBERED_ENTRIES && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
+    LOG.info("feed {}: {} entries, {} published", url, articles.size(), out.size());
+    return out.size();
+  }
+
+  private List<String> seenList() {
+    if (published == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(published.size());
+    published.forEach((id, hash) -> out.add(id + ':' + hash));
+    return out;
+  }
+
+  private static String shortHash(Article a) {
+    String h = a.contentHash();
+    return h.length() > HASH_CHARS ? h.substring(0, HASH_CHARS) : h;
+  }
+
+  private static String hostOf(String url) {
+    try {
+      return URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private String feedUrlOf(FetchResult result) {
     return result.finalUri() == null ? url : result.finalUri().toString();
-  }
-
-  private Duration backoff() {
-    long base = Math.max(1000, Math.min(interval.toMillis(), 60_000));
-    long exp = base << Math.min(failures - 1, 20);
-    long capped = Math.min(exp, maxBackoff.toMillis());
-    // full jitter in the upper half keeps many failing feeds from retrying in lockstep
-    long jittered = capped / 2 + (long) (Math.random() * (capped / 2 + 1));
-    return Duration.ofMillis(jittered);
   }
 }

@@ -2,55 +2,120 @@ package org.newsflow.ingest.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.newsflow.common.runtime.Health;
 import org.newsflow.common.runtime.Service;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.registry.FeedListener;
+import org.newsflow.ingest.registry.FeedSource;
+import org.newsflow.ingest.schedule.HostLimiter;
+import org.newsflow.ingest.schedule.PollPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every registered feed on its own schedule: each poll runs on a virtual thread, so thousands of slow feeds
- * can be in flight at once, and a feed that fails only delays itself.
+ * Polls every feed its {@link FeedSource} hands it, each on its own schedule: a timer thread only dispatches, each
+ * poll runs on a virtual thread, so thousands of slow feeds can be in flight at once and a feed that fails, is
+ * rate-limited or times out only delays itself. Feeds can be added, changed and removed while running.
  */
-public final class IngestService implements Service {
+public final class IngestService implements Service, FeedListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-  private final List<FeedPoller> pollers;
+  private final FeedSource source;
+  private final FeedFetcher fetcher;
+  private final ArticleSink sink;
+  private final PollPolicy policy;
+  private final HostLimiter hosts;
+  private final Clock clock;
   private final AutoCloseable onClose;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+  private final FeedParser parser = new FeedParser();
+  private final ArticleNormalizer normalizer = new ArticleNormalizer();
+  private final ConcurrentHashMap<String, Scheduled> feeds = new ConcurrentHashMap<>();
+  private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
       Thread.ofPlatform().name("ingest-timer").daemon().factory());
   private final ExecutorService polls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("poll-", 0).factory());
+  private final AtomicLong pollCount = new AtomicLong();
   private volatile boolean running;
 
+  /** A feed's poller and its pending timer task; replaced as a whole when the feed changes. */
+  private static final class Scheduled {
+    final FeedPoller poller;
+    volatile ScheduledFuture<?> next;
+    volatile boolean moveReported;
+
+    Scheduled(FeedPoller poller) {
+      this.poller = poller;
+    }
+  }
+
   /**
-   * @param feeds       the feeds to poll
-   * @param fetcher     the fetcher
-   * @param sink        where articles and statuses go
-   * @param interval    default poll interval
-   * @param maxBackoff  longest wait after failures
-   * @param onClose     closed last when the service stops (the Kafka publisher), may be null
+   * A service polling a fixed list of feeds at a fixed interval (tools and tests).
+   *
+   * @param feeds      the feeds to poll
+   * @param fetcher    the fetcher
+   * @param sink       where articles and statuses go
+   * @param interval   default poll interval
+   * @param maxBackoff longest wait after failures
+   * @param onClose    closed last when the service stops (the Kafka publisher), may be null
    */
   public IngestService(List<FeedDefinition> feeds, FeedFetcher fetcher, ArticleSink sink, Duration interval,
                        Duration maxBackoff, AutoCloseable onClose) {
-    FeedParser parser = new FeedParser();
-    ArticleNormalizer normalizer = new ArticleNormalizer();
-    List<FeedPoller> list = new ArrayList<>();
-    for (FeedDefinition f : feeds) {
-      list.add(new FeedPoller(f, fetcher, parser, normalizer, sink, Clock.systemUTC(),
-          f.interval() != null ? f.interval() : interval, maxBackoff));
-    }
-    this.pollers = List.copyOf(list);
+    this(FeedSource.of(feeds), fetcher, sink, PollPolicy.fixed(interval, maxBackoff), HostLimiter.unlimited(),
+        Clock.systemUTC(), onClose);
+  }
+
+  /**
+   * @param source  where feeds come from (a list, or this instance's share of news.feeds)
+   * @param fetcher the fetcher
+   * @param sink    where articles and statuses go
+   * @param policy  intervals and backoff
+   * @param hosts   per-host politeness
+   * @param clock   the clock
+   * @param onClose closed last when the service stops (the Kafka publisher), may be null
+   */
+  public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
+                       Clock clock, AutoCloseable onClose) {
+    this.source = source;
+    this.fetcher = fetcher;
+    this.sink = sink;
+    this.policy = policy;
+    this.hosts = hosts;
+    this.clock = clock;
     this.onClose = onClose;
+    timer.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * The production service: the feeds of this instance's share of news.feeds (after importing {@code imports},
+   * e.g. a feeds file), settings from the config.
+   *
+   * @param clientProps base Kafka client properties
+   * @param publisher   the Kafka publisher, closed with the service
+   */
+  public static IngestService create(org.newsflow.common.config.Config config, java.util.Properties clientProps,
+                                     org.newsflow.common.topics.Topics topics, List<FeedDefinition> imports,
+                                     FeedFetcher fetcher, org.newsflow.ingest.publish.ArticlePublisher publisher,
+                                     io.micrometer.core.instrument.MeterRegistry metrics) {
+    FeedSource source = new org.newsflow.ingest.registry.KafkaFeedRegistry(clientProps, topics,
+        config.get(IngestSettings.GROUP_ID), config.get(IngestSettings.SESSION_TIMEOUT), imports);
+    publisher.bindMetrics(metrics);
+    return new IngestService(source, fetcher, new MeteredArticleSink(publisher, metrics), IngestSettings.policy(config),
+        new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY)),
+        Clock.systemUTC(), publisher);
   }
 
   @Override
@@ -61,32 +126,92 @@ public final class IngestService implements Service {
   @Override
   public void start() {
     running = true;
-    LOG.info("ingest polling {} feeds", pollers.size());
-    for (FeedPoller p : pollers) {
-      schedule(p, Duration.ZERO);
+    source.start(this);
+    LOG.info("ingest started with {} feeds", feeds.size());
+  }
+
+  @Override
+  public void upsert(FeedDefinition feed, FeedStatus restored) {
+    Scheduled current = feeds.get(feed.id());
+    if (current != null && (current.poller.feed().equals(feed) || isMoveOf(current.poller, feed))) {
+      return;
+    }
+    // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
+    FeedStatus state = current != null ? current.poller.state() : restored;
+    Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, state,
+        ThreadLocalRandom.current()));
+    Scheduled old = feeds.put(feed.id(), s);
+    cancel(old);
+    Duration delay = Duration.ZERO;
+    if (restored != null && restored.nextPoll() != null && old == null) {
+      // keep the schedule the previous owner promised (backoff, Retry-After), but never wait longer than a backoff
+      Duration left = Duration.between(clock.instant(), restored.nextPoll());
+      Duration longest = policy.maxBackoff().compareTo(policy.maxInterval()) > 0 ? policy.maxBackoff() : policy.maxInterval();
+      delay = left.isNegative() ? Duration.ZERO : left.compareTo(longest) > 0 ? longest : left;
+    }
+    schedule(feed.id(), s, delay);
+  }
+
+  /** The registry echoing back a permanent redirect this poller followed: keep the poller and its state. */
+  private static boolean isMoveOf(FeedPoller poller, FeedDefinition feed) {
+    FeedDefinition old = poller.feed();
+    return poller.url().equals(feed.url()) && java.util.Objects.equals(old.name(), feed.name())
+        && java.util.Objects.equals(old.interval(), feed.interval()) && old.tags().equals(feed.tags());
+  }
+
+  @Override
+  public void remove(String feedId) {
+    cancel(feeds.remove(feedId));
+  }
+
+  private static void cancel(Scheduled s) {
+    if (s != null && s.next != null) {
+      s.next.cancel(false);
     }
   }
 
-  private void schedule(FeedPoller poller, Duration delay) {
-    if (!running) {
+  private void schedule(String feedId, Scheduled s, Duration delay) {
+    if (!running || feeds.get(feedId) != s) {
       return;
     }
-    timer.schedule(() -> polls.execute(() -> {
-      if (running) {
-        Duration next = poller.poll();
-        schedule(poller, next);
+    s.next = timer.schedule(() -> polls.execute(() -> {
+      if (running && feeds.get(feedId) == s) {
+        Duration next = s.poller.poll();
+        pollCount.incrementAndGet();
+        if (!s.moveReported && !s.poller.url().equals(s.poller.feed().url())) {
+          s.moveReported = true;
+          source.moved(s.poller.feed(), s.poller.url());
+        }
+        schedule(feedId, s, next);
       }
     }), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Feeds this instance polls now. */
+  public int feedCount() {
+    return feeds.size();
+  }
+
+  /** Polls completed since start (benchmarks and metrics). */
+  public long pollCount() {
+    return pollCount.get();
+  }
+
+  /** When the feed with this id is polled next, if this instance polls it (tests). */
+  public Instant nextPoll(String feedId) {
+    Scheduled s = feeds.get(feedId);
+    return s == null || s.next == null ? null : clock.instant().plusMillis(s.next.getDelay(TimeUnit.MILLISECONDS));
+  }
+
   @Override
   public Health health() {
-    return running ? Health.up(pollers.size() + " feeds") : Health.down("stopped");
+    return running ? Health.up(feeds.size() + " feeds, " + pollCount.get() + " polls") : Health.down("stopped");
   }
 
   @Override
   public void close() {
     running = false;
+    source.close();
     timer.shutdownNow();
     polls.shutdown();
     try {

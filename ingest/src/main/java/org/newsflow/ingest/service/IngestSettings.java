@@ -26,7 +26,8 @@ public final class IngestSettings {
   public static final Setting<Duration> MAX_BACKOFF = Setting.of("ingest.backoff.max", SettingType.DURATION)
       .defaultValue(Duration.ofHours(1))
       .rule(d -> d.toMillis() >= 100, "is at least 100ms")
-      .doc("Longest wait between retries of a failing feed (backoff doubles from the poll interval up to this).");
+      .doc("Longest wait between retries of a failing feed (backoff doubles from ingest.backoff.initial up to this); "
+          + "failing feeds keep being retried at this pace, never disabled.");
 
   /** Connect timeout. */
   public static final Setting<Duration> CONNECT_TIMEOUT = Setting.of("ingest.http.connect.timeout", SettingType.DURATION)
@@ -63,10 +64,74 @@ public final class IngestSettings {
       .rule(IngestSettings::validCidrs, "is a comma-separated list of IP addresses or CIDR blocks")
       .doc("Loopback/private/link-local addresses or CIDR blocks feeds may resolve to (all refused by default, against SSRF).");
 
+  /** Shortest adaptive interval. */
+  public static final Setting<Duration> POLL_INTERVAL_MIN = Setting.of("ingest.poll.interval.min", SettingType.DURATION)
+      .defaultValue(Duration.ofMinutes(1))
+      .rule(d -> d.toMillis() >= 100, "is at least 100ms")
+      .doc("Shortest interval a feed's publishing rate can earn it (feeds without an interval of their own).");
+
+  /** Longest adaptive interval. */
+  public static final Setting<Duration> POLL_INTERVAL_MAX = Setting.of("ingest.poll.interval.max", SettingType.DURATION)
+      .defaultValue(Duration.ofHours(2))
+      .rule(d -> d.toMillis() >= 100, "is at least 100ms")
+      .doc("Longest interval of a quiet feed; also the most that a feed's ttl, sy:updatePeriod or Cache-Control "
+          + "max-age can stretch its interval to.");
+
+  /** Adaptive intervals on/off. */
+  public static final Setting<Boolean> POLL_ADAPTIVE = Setting.of("ingest.poll.adaptive", SettingType.BOOLEAN)
+      .defaultValue(true)
+      .doc("Whether feeds without an interval of their own are polled at half the median gap between their entries "
+          + "(within the min/max intervals) instead of at ingest.poll.interval.");
+
+  /** First backoff. */
+  public static final Setting<Duration> INITIAL_BACKOFF = Setting.of("ingest.backoff.initial", SettingType.DURATION)
+      .defaultValue(Duration.ofMinutes(1))
+      .rule(d -> d.toMillis() >= 10, "is at least 10ms")
+      .doc("Wait after a feed's first failed poll; doubles with each further failure (with jitter) up to "
+          + "ingest.backoff.max. A Retry-After from the server replaces it.");
+
+  /** Requests in flight per host. */
+  public static final Setting<Integer> HOST_CONCURRENCY = Setting.of("ingest.host.max.concurrent", SettingType.INT)
+      .defaultValue(2)
+      .rule(n -> n >= 1, "is at least 1")
+      .doc("Most requests in flight to one host at a time.");
+
+  /** Politeness delay. */
+  public static final Setting<Duration> HOST_DELAY = Setting.of("ingest.host.delay", SettingType.DURATION)
+      .defaultValue(Duration.ofMillis(500))
+      .rule(d -> !d.isNegative(), "is not negative")
+      .doc("Least time between the starts of two requests to one host (politeness); 0 for none.");
+
+  /** Consumer group of the registry. */
+  public static final Setting<String> GROUP_ID = Setting.of("ingest.group.id", SettingType.STRING)
+      .defaultValue("newsflow-ingest")
+      .rule(s -> !s.isBlank(), "is not blank")
+      .doc("Consumer group the ingest instances share the feed registry (news.feeds) through; each instance polls "
+          + "the feeds of the partitions it is assigned.");
+
+  /** Failover time. */
+  public static final Setting<Duration> SESSION_TIMEOUT = Setting.of("ingest.registry.session.timeout", SettingType.DURATION)
+      .defaultValue(Duration.ofSeconds(15))
+      .rule(d -> d.toMillis() >= 6000 && d.toMillis() <= 300_000, "is between 6s and 5m (broker limits)")
+      .doc("How long an ingest instance that stopped answering keeps its feeds before the others take them over.");
+
   /** All ingest settings. */
   public static List<Setting<?>> all() {
-    return List.of(FEEDS_FILE, POLL_INTERVAL, MAX_BACKOFF, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY, USER_AGENT,
-        ALLOW_FILES, ALLOWED_INTERNAL);
+    return List.of(FEEDS_FILE, POLL_INTERVAL, POLL_INTERVAL_MIN, POLL_INTERVAL_MAX, POLL_ADAPTIVE, INITIAL_BACKOFF,
+        MAX_BACKOFF, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY, USER_AGENT, ALLOW_FILES, ALLOWED_INTERNAL,
+        HOST_CONCURRENCY, HOST_DELAY, GROUP_ID, SESSION_TIMEOUT);
+  }
+
+  /** The poll policy of a configuration. */
+  public static org.newsflow.ingest.schedule.PollPolicy policy(org.newsflow.common.config.Config config) {
+    Duration min = config.get(POLL_INTERVAL_MIN);
+    Duration max = config.get(POLL_INTERVAL_MAX);
+    if (min.compareTo(max) > 0) {
+      throw new org.newsflow.common.config.ConfigException(POLL_INTERVAL_MIN.key() + "=" + min + " is above "
+          + POLL_INTERVAL_MAX.key() + "=" + max + ". Fix: make the minimum at most the maximum.");
+    }
+    return new org.newsflow.ingest.schedule.PollPolicy(config.get(POLL_INTERVAL), min, max, config.get(INITIAL_BACKOFF),
+        config.get(MAX_BACKOFF), config.get(POLL_ADAPTIVE));
   }
 
   private static boolean validCidrs(List<String> list) {

@@ -74,6 +74,60 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldIgnoreAnExternalDtdWithoutFetchingIt() throws Exception {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rss SYSTEM "file:///etc/passwd">
+        <rss version="2.0"><channel><title>found</title>
+        <item><title>t</title><link>https://example.org/1</link></item></channel></rss>""");
+    assertThat(f.recovered()).as("stripped, then parsed strictly").isFalse();
+    assertThat(f.title()).isEqualTo("found");
+  }
+
+  @Test
+  void shouldNotExpandParameterEntitiesFromAnExternalDtd() throws Exception {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY % ext SYSTEM "http://127.0.0.1:1/evil.dtd"> %ext;]>
+        <rss version="2.0"><channel><title>x</title>
+        <item><title>safe</title><link>https://example.org/1</link></item></channel></rss>""");
+    assertThat(f.recovered()).isTrue();
+    assertThat(f.entries()).extracting(FeedEntry::title).containsExactly("safe");
+  }
+
+  @Test
+  void shouldReadAnUndeclaredLatin1FeedAsWindows1252() throws Exception {
+    byte[] latin1 = "<rss version=\"2.0\"><channel><title>Caf\u00e9 & cr\u00e8me</title><item><title>D\u00e9j\u00e0 vu</title>"
+        .concat("<link>https://example.org/1</link></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);
+    ParsedFeed f = parser.parse(latin1, null);
+    assertThat(f.title()).isEqualTo("Caf\u00e9 & cr\u00e8me");
+    assertThat(f.entries().getFirst().title()).isEqualTo("D\u00e9j\u00e0 vu");
+  }
+
+  @Test
+  void shouldReadEnclosuresAndMediaRss() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+        <item><title>Pod</title><link>https://example.org/1</link>
+        <enclosure url="https://cdn.example.org/ep1.mp3" type="audio/mpeg" length="12345"/>
+        <media:group><media:content url="https://cdn.example.org/v.mp4" type="video/mp4" fileSize="999"/></media:group>
+        <media:thumbnail url="https://cdn.example.org/t.jpg"/></item></channel></rss>""");
+    assertThat(f.entries().getFirst().enclosures()).containsExactly(
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/ep1.mp3", "audio/mpeg", 12345L),
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/v.mp4", "video/mp4", 999L),
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/t.jpg", null, null));
+  }
+
+  @Test
+  void shouldReadJsonFeedAttachments() throws Exception {
+    ParsedFeed f = parse("""
+        {"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://example.org/1",
+        "content_text":"x","attachments":[{"url":"https://cdn.example.org/a.m4a","mime_type":"audio/x-m4a","size_in_bytes":42}]}]}""");
+    assertThat(f.entries().getFirst().enclosures()).containsExactly(
+        new org.newsflow.common.article.Enclosure("https://cdn.example.org/a.m4a", "audio/x-m4a", 42L));
+  }
+
+  @Test
   void shouldSurviveABillionLaughs() throws Exception {
     String bomb = """
         <?xml version="1.0"?>

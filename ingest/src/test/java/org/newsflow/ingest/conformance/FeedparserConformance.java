@@ -1,0 +1,297 @@
+package org.newsflow.ingest.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.newsflow.ingest.normalise.HtmlCleaner;
+import org.newsflow.ingest.parse.FeedEntry;
+import org.newsflow.ingest.parse.FeedParseException;
+import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.parse.ParsedFeed;
+
+/**
+ * Runs our parser and sanitiser over Python feedparser's test feeds and checks each file's {@code Expect:} line
+ * against a feedparser-shaped view of our result. Only the fields newsflow keeps are mapped (feed title, link,
+ * language; entry title, link, id, summary/description, content, author(s), tags, dates); an expectation about any
+ * other field fails as "unmapped". For the sanitize folder it also checks safety: no script, style, frame, object,
+ * form or event-handler and no javascript:/vbscript:/data: URL survives in any HTML field.
+ *
+ * <p>Run: {@code java ... FeedparserConformance DIR} or the JUnit wrapper with {@code -Dnewsflow.feedparser.dir=DIR}.
+ */
+public final class FeedparserConformance {
+
+  private static final Pattern EXPECT = Pattern.compile("Expect:\\s*(.*?)\\s*(?:\\r?\\n|-->)");
+  private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.+?)\\s*$");
+  private static final Set<String> DANGEROUS_TAGS = Set.of("script", "style", "iframe", "frame", "frameset", "object",
+      "embed", "applet", "form", "input", "button", "textarea", "select", "meta", "link", "base", "svg", "math");
+
+  private final FeedParser parser = new FeedParser();
+  private final HtmlCleaner html = new HtmlCleaner();
+
+  /** Per-folder counts. */
+  public record Tally(int files, int passed, int unmapped, int unsupported, int safetyChecked, int safe,
+                      List<String> failures) {
+  }
+
+  /** Runs every *.xml under each top-level folder of {@code root}; keys are folder names. */
+  public Map<String, Tally> run(Path root) throws IOException {
+    Map<String, Tally> out = new TreeMap<>();
+    try (Stream<Path> top = Files.list(root)) {
+      for (Path folder : top.filter(Files::isDirectory).sorted().toList()) {
+        out.put(folder.getFileName().toString(), runFolder(folder));
+      }
+    }
+    return out;
+  }
+
+  private Tally runFolder(Path folder) throws IOException {
+    int files = 0;
+    int passed = 0;
+    int unmapped = 0;
+    int unsupported = 0;
+    int checked = 0;
+    int safe = 0;
+    List<String> failures = new ArrayList<>();
+    List<Path> all;
+    try (Stream<Path> s = Files.walk(folder)) {
+      all = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    }
+    for (Path file : all) {
+      byte[] bytes = Files.readAllBytes(file);
+      Matcher m = EXPECT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+      if (!m.find()) {
+        continue;
+      }
+      files++;
+      String expect = new String(m.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      Matcher ct = CONTENT_TYPE.matcher(new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1));
+      Map<String, Object> model = model(bytes, ct.find() ? ct.group(1) : null);
+      try {
+        if (PyExpr.test(expect, model, FeedparserConformance::pyEqual)) {
+          passed++;
+        } else {
+          failures.add(folder.relativize(file) + ": " + expect);
+        }
+      } catch (PyExpr.KeyMissing e) {
+        unmapped++;
+        failures.add(folder.relativize(file) + ": unmapped " + e.getMessage());
+      } catch (PyExpr.Unsupported | ClassCastException | IndexOutOfBoundsException e) {
+        unsupported++;
+        failures.add(folder.relativize(file) + ": unsupported expression " + e.getMessage());
+      }
+      if (file.toString().contains("sanitize")) {
+        checked++;
+        if (safe(model)) {
+          safe++;
+        } else {
+          failures.add(folder.relativize(file) + ": UNSAFE output");
+        }
+      }
+    }
+    return new Tally(files, passed, unmapped, unsupported, checked, safe, failures);
+  }
+
+  /** A feedparser-shaped view of what we parse. */
+  Map<String, Object> model(byte[] bytes, String contentType) {
+    Map<String, Object> names = new LinkedHashMap<>();
+    Map<String, Object> feed = new LinkedHashMap<>();
+    List<Object> entries = new ArrayList<>();
+    names.put("feed", feed);
+    names.put("entries", entries);
+    ParsedFeed parsed;
+    try {
+      parsed = parser.parse(bytes, contentType);
+    } catch (FeedParseException | RuntimeException e) {
+      names.put("bozo", true);
+      names.put("bozo_exception", e.toString());
+      return names;
+    }
+    names.put("bozo", parsed.recovered());
+    if (parsed.encoding() != null) {
+      names.put("encoding", parsed.encoding().toLowerCase(Locale.ROOT));
+    }
+    names.put("version", version(parsed.format()));
+    putText(feed, "title", parsed.title() == null ? null : html.titleText(parsed.title()));
+    putText(feed, "link", parsed.link());
+    putText(feed, "language", parsed.language());
+    for (FeedEntry e : parsed.entries()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      putText(entry, "title", e.title() == null ? null : html.titleText(e.title()));
+      putText(entry, "link", e.link());
+      putText(entry, "id", e.guid());
+      String summary = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
+      if (summary != null) {
+        String clean = html.sanitize(summary, null);
+        entry.put("summary", clean);
+        entry.put("description", clean);
+      }
+      if (e.contentHtml() != null) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("value", html.sanitize(e.contentHtml(), null));
+        entry.put("content", List.of(c));
+      }
+      if (!e.authors().isEmpty()) {
+        entry.put("author", e.authors().getFirst());
+        List<Object> authors = new ArrayList<>();
+        e.authors().forEach(a -> authors.add(new LinkedHashMap<>(Map.of("name", a))));
+        entry.put("authors", authors);
+      }
+      if (!e.categories().isEmpty()) {
+        List<Object> tags = new ArrayList<>();
+        e.categories().forEach(t -> tags.add(new LinkedHashMap<>(Map.of("term", t))));
+        entry.put("tags", tags);
+        entry.put("category", e.categories().getFirst());
+      }
+      if (e.published() != null) {
+        entry.put("published_parsed", timeTuple(e.published()));
+      }
+      if (e.updated() != null || e.published() != null) {
+        entry.put("updated_parsed", timeTuple(e.updated() != null ? e.updated() : e.published()));
+      }
+      entries.add(entry);
+    }
+    return names;
+  }
+
+  private static void putText(Map<String, Object> m, String key, String value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+
+  private static String version(String format) {
+    if (format == null) {
+      return "";
+    }
+    return format.replace("_", "").replace(".", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static List<Object> timeTuple(Instant t) {
+    ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+    return List.of((long) z.getYear(), (long) z.getMonthValue(), (long) z.getDayOfMonth(), (long) z.getHour(),
+        (long) z.getMinute(), (long) z.getSecond(), (long) (z.getDayOfWeek().getValue() - 1), (long) z.getDayOfYear(), 0L);
+  }
+
+  /** Python ==, with HTML compared after normalising both sides the same way. */
+  static boolean pyEqual(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return x.equals(y) || normalizeHtml(x).equals(normalizeHtml(y));
+    }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!pyEqual(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+      if (!x.keySet().equals(y.keySet())) {
+        return false;
+      }
+      return x.keySet().stream().allMatch(k -> pyEqual(x.get(k), y.get(k)));
+    }
+    return a.equals(b);
+  }
+
+  private static String normalizeHtml(String s) {
+    Document d = Jsoup.parseBodyFragment(s);
+    d.outputSettings().prettyPrint(false);
+    for (Element a : d.select("a[rel]")) {
+      if (a.attr("rel").equals("nofollow noopener")) {
+        a.removeAttr("rel");
+      }
+    }
+    return d.body().html().replaceAll("\\s+", " ").strip();
+  }
+
+  /** No active content in any HTML field of any entry. */
+  static boolean safe(Map<String, Object> model) {
+    for (Object o : (List<?>) model.get("entries")) {
+      Map<?, ?> e = (Map<?, ?>) o;
+      List<String> fields = new ArrayList<>();
+      if (e.get("summary") instanceof String s) {
+        fields.add(s);
+      }
+      if (e.get("content") instanceof List<?> l) {
+        l.forEach(c -> fields.add((String) ((Map<?, ?>) c).get("value")));
+      }
+      for (String f : fields) {
+        for (Element el : Jsoup.parseBodyFragment(f).body().getAllElements()) {
+          if (DANGEROUS_TAGS.contains(el.normalName())) {
+            return false;
+          }
+          for (Attribute at : el.attributes()) {
+            String k = at.getKey().toLowerCase(Locale.ROOT);
+            String v = at.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
+            if (k.startsWith("on") || k.equals("style") || v.startsWith("javascript:") || v.startsWith("vbscript:")
+                || v.startsWith("data:") || v.startsWith("livescript:")) {
+              return false;
+            }
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Prints the pass rate per folder; exits non-zero when a sanitize case is unsafe. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: FeedparserConformance DIR   (DIR holds wellformed/, illformed/, encoding/, entities/)");
+      System.exit(2);
+    }
+    Map<String, Tally> result = new FeedparserConformance().run(Path.of(args[0]));
+    System.out.print(report(result));
+    boolean verbose = Boolean.getBoolean("verbose");
+    if (verbose) {
+      result.forEach((k, t) -> t.failures().forEach(f -> System.out.println(k + "/" + f)));
+    }
+  }
+
+  /** A markdown table of the tallies. */
+  public static String report(Map<String, Tally> result) {
+    StringBuilder sb = new StringBuilder("| folder | files | pass | pass rate | unmapped field | unsupported expr | sanitize safe |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|\n");
+    int files = 0;
+    int passed = 0;
+    for (var e : result.entrySet()) {
+      Tally t = e.getValue();
+      files += t.files();
+      passed += t.passed();
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %d | %d | %s |%n", e.getKey(), t.files(), t.passed(),
+          t.files() == 0 ? 0.0 : 100.0 * t.passed() / t.files(), t.unmapped(), t.unsupported(),
+          t.safetyChecked() == 0 ? "-" : t.safe() + "/" + t.safetyChecked()));
+    }
+    sb.append(String.format(Locale.ROOT, "| **all** | %d | %d | %.1f%% | | | |%n", files, passed,
+        files == 0 ? 0.0 : 100.0 * passed / files));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,122 @@
+package org.newsflow.ingest.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsflow.common.article.Article;
+import org.newsflow.ingest.fetch.FeedFetcher;
+import org.newsflow.ingest.fetch.FetchOptions;
+import org.newsflow.ingest.normalise.ArticleNormalizer;
+import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.schedule.HostLimiter;
+import org.newsflow.ingest.schedule.PollPolicy;
+
+class FeedPollerTest {
+
+  @TempDir
+  Path dir;
+
+  private final List<Article> published = new ArrayList<>();
+  private final List<FeedStatus> statuses = new ArrayList<>();
+  private final ArticleSink sink = new ArticleSink() {
+    @Override
+    public void publish(List<Article> articles) {
+      published.addAll(articles);
+    }
+
+    @Override
+    public void publishStatus(FeedStatus status) {
+      statuses.add(status);
+    }
+  };
+  private final Clock clock = Clock.fixed(Instant.parse("2024-03-20T12:00:00Z"), ZoneOffset.UTC);
+  private final PollPolicy policy = new PollPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(2),
+      Duration.ofSeconds(30), Duration.ofHours(1), true);
+
+  private FeedPoller poller(FeedDefinition feed, FeedStatus restored) {
+    return new FeedPoller(feed, new FeedFetcher(new FetchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20,
+        "t", true, List.of())), new FeedParser(), new ArticleNormalizer(), sink, clock, policy, HostLimiter.unlimited(),
+        restored, new Random(1));
+  }
+
+  private static String rss(String ttl, String firstBody) {
+    return "<rss version=\"2.0\"><channel><title>T</title>" + ttl
+        + "<item><title>A</title><link>https://example.org/a</link><description>" + firstBody + "</description>"
+        + "<pubDate>Thu, 14 Mar 2024 10:00:00 +0000</pubDate></item>"
+        + "<item><title>B</title><link>https://example.org/b</link><description>b</description>"
+        + "<pubDate>Thu, 14 Mar 2024 12:00:00 +0000</pubDate></item>"
+        + "<item><title>C</title><link>https://example.org/c</link><description>c</description>"
+        + "<pubDate>Thu, 14 Mar 2024 14:00:00 +0000</pubDate></item></channel></rss>";
+  }
+
+  @Test
+  void shouldPublishAnUnchangedEntryOnlyOnceEvenAfterARestart() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedDefinition feed = FeedDefinition.of(f.toString());
+    poller(feed, null).poll();
+    assertThat(published).hasSize(3);
+    poller(feed, statuses.getLast()).poll();
+    assertThat(published).as("restored from the status, nothing republished").hasSize(3);
+  }
+
+  @Test
+  void shouldCarryItsMemoryOverToAPollerForAChangedDefinition() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedPoller first = poller(FeedDefinition.of(f.toString()), null);
+    first.poll();
+    FeedDefinition renamed = new FeedDefinition(null, f.toString(), "New name", Duration.ofMinutes(3), List.of("x"));
+    assertThat(poller(renamed, first.state()).poll()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(published).as("nothing republished after the operator renamed the feed").hasSize(3);
+  }
+
+  @Test
+  void shouldPublishARevisionWithItsUpdatedTime() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedPoller p = poller(FeedDefinition.of(f.toString()), null);
+    p.poll();
+    Files.writeString(f, rss("", "a, corrected"));
+    p.poll();
+    assertThat(published).hasSize(4);
+    Article revision = published.getLast();
+    assertThat(revision.url()).isEqualTo("https://example.org/a");
+    assertThat(revision.updated()).as("undated revision stamped when seen").isEqualTo(clock.instant());
+    assertThat(revision.contentHash()).isNotEqualTo(published.getFirst().contentHash());
+  }
+
+  @Test
+  void shouldAdaptTheIntervalAndHonourTtl() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    Duration wait = poller(FeedDefinition.of(f.toString()), null).poll();
+    assertThat(wait).as("entries two hours apart: poll hourly").isEqualTo(Duration.ofHours(1));
+    Files.writeString(f, rss("<ttl>90</ttl>", "a"));
+    Duration withTtl = poller(FeedDefinition.of(f.toString()), null).poll();
+    assertThat(withTtl).isEqualTo(Duration.ofMinutes(90));
+    assertThat(statuses.getLast().hintSeconds()).isEqualTo(5400L);
+  }
+
+  @Test
+  void shouldRecordFailuresAndKeepRetrying() {
+    FeedPoller p = poller(FeedDefinition.of(dir.resolve("missing.xml").toString()), null);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(p.poll()).isPositive();
+      assertThat(statuses.getLast().consecutiveFailures()).isEqualTo(i);
+      assertThat(statuses.getLast().error()).startsWith("IO");
+    }
+  }
+}
