@@ -1,0 +1,283 @@
+package org.newsflow.enrich.tagging.entity;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained named-entity model: hashed averaged-perceptron weights over BILOU labels, the word clusters it was
+ * trained with, and the bundled gazetteer. Decodes greedily left to right, with the previous two labels and the
+ * labels already given to the same word earlier in the document as features. Immutable and thread-safe.
+ */
+public final class EntityModel {
+
+  /** Classpath location of the bundled model. */
+  public static final String DEFAULT_RESOURCE = "models/entities.bin";
+
+  private static final int MAGIC = 0x4e464e45; // "NFNE"
+  private static final int VERSION = 1;
+
+  private final int bits;
+  private final float[] weights;
+  private final WordClusters clusters;
+  private final Gazetteer gazetteer;
+  private final Features features;
+
+  EntityModel(int bits, float[] weights, WordClusters clusters, Gazetteer gazetteer) {
+    this.bits = bits;
+    this.weights = weights;
+    this.clusters = clusters;
+    this.gazetteer = gazetteer;
+    this.features = new Features(bits, gazetteer, clusters);
+  }
+
+  /** Loads the model bundled with newsflow ({@value #DEFAULT_RESOURCE} on the classpath). */
+  public static EntityModel loadDefault() {
+    try (InputStream in = EntityModel.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("no entity model on the classpath at " + DEFAULT_RESOURCE);
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads a model file written by {@link #save(Path)}.
+   *
+   * @param file the model file
+   * @return the model
+   * @throws IOException if it cannot be read
+   */
+  public static EntityModel load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in);
+    }
+  }
+
+  /**
+   * Reads a model from a stream (gzip-compressed model format); does not close it.
+   *
+   * @param raw the stream
+   * @return the model
+   * @throws IOException if it cannot be read or is not a model
+   */
+  public static EntityModel load(InputStream raw) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16));
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a newsflow entity model (or an unsupported version)");
+    }
+    int bits = in.readInt();
+    int labels = in.readInt();
+    if (labels != Labels.COUNT || bits < 10 || bits > 26) {
+      throw new IOException("model has " + labels + " labels and " + bits + " hash bits; expected " + Labels.COUNT);
+    }
+    int nc = in.readInt();
+    long[] keys = new long[nc];
+    int[] values = new int[nc];
+    for (int i = 0; i < nc; i++) {
+      keys[i] = in.readLong();
+      values[i] = in.readInt();
+    }
+    float scale = in.readFloat();
+    float[] w = new float[(1 << bits) * labels];
+    int rows = in.readInt();
+    int row = 0;
+    for (int r = 0; r < rows; r++) {
+      row += in.readInt();
+      int base = row * labels;
+      for (int l = 0; l < labels; l++) {
+        w[base + l] = in.readShort() * scale;
+      }
+    }
+    return new EntityModel(bits, w, new WordClusters(keys, values), Gazetteer.loadDefault());
+  }
+
+  /**
+   * Writes the model (gzip; weights quantised to 16 bits, zero rows skipped).
+   *
+   * @param file where to write
+   * @throws IOException if it cannot be written
+   */
+  public void save(Path file) throws IOException {
+    try (OutputStream raw = Files.newOutputStream(file)) {
+      save(raw);
+    }
+  }
+
+  void save(OutputStream raw) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeInt(bits);
+    out.writeInt(Labels.COUNT);
+    long[] keys = clusters.keys();
+    int[] values = clusters.values();
+    out.writeInt(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      out.writeLong(keys[i]);
+      out.writeInt(values[i]);
+    }
+    float max = 0;
+    for (float f : weights) {
+      max = Math.max(max, Math.abs(f));
+    }
+    float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+    out.writeFloat(scale);
+    int rowsTotal = 1 << bits;
+    List<Integer> nonZero = new ArrayList<>();
+    for (int r = 0; r < rowsTotal; r++) {
+      for (int l = 0; l < Labels.COUNT; l++) {
+        if (Math.round(weights[r * Labels.COUNT + l] / scale) != 0) {
+          nonZero.add(r);
+          break;
+        }
+      }
+    }
+    out.writeInt(nonZero.size());
+    int prev = 0;
+    for (int r : nonZero) {
+      out.writeInt(r - prev);
+      prev = r;
+      for (int l = 0; l < Labels.COUNT; l++) {
+        out.writeShort(Math.round(weights[r * Labels.COUNT + l] / scale));
+      }
+    }
+    out.flush();
+    gz.finish();
+    raw.flush();
+  }
+
+  /** The gazetteer the model's features use; the tagger links places with it too. */
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  Features features() {
+    return features;
+  }
+
+  int bits() {
+    return bits;
+  }
+
+  /**
+   * Tags a document.
+   *
+   * @param doc sentences of token texts, in document order
+   * @return the names found in each sentence
+   */
+  public List<List<Span>> tag(List<String[]> doc) {
+    List<String[]> norm = new ArrayList<>(doc.size());
+    for (String[] s : doc) {
+      String[] n = new String[s.length];
+      for (int i = 0; i < s.length; i++) {
+        n[i] = Features.normalise(s[i]);
+      }
+      norm.add(n);
+    }
+    List<Features.SentenceFeatures> feats = features.extract(norm);
+    Map<Long, int[]> history = new HashMap<>();
+    List<List<Span>> out = new ArrayList<>(doc.size());
+    float[] scores = new float[Labels.COUNT];
+    for (Features.SentenceFeatures sf : feats) {
+      int[] labels = decode(features, weights, sf, history, null, null, scores);
+      remember(history, sf, labels);
+      out.add(Labels.decode(labels));
+    }
+    return out;
+  }
+
+  // ---- shared by decoding and training ----
+
+  /** Receives perceptron updates during training. */
+  interface Updater {
+    void update(int[] rows, int nStatic, int[] dynamic, int nDynamic, int gold, int predicted);
+  }
+
+  /**
+   * Greedy decoding of one sentence. When {@code gold} and {@code updater} are given, every wrong decision is
+   * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
+   * training sees the histories decoding will see.
+   */
+  static int[] decode(Features f, float[] w, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+      Updater updater, float[] scores) {
+    int n = sf.rows().length;
+    int[] labels = new int[n];
+    int[] dyn = new int[16];
+    final int lc = Labels.COUNT;
+    for (int i = 0; i < n; i++) {
+      int p1 = i > 0 ? labels[i - 1] : -1;
+      int p2 = i > 1 ? labels[i - 2] : -1;
+      int nd = 0;
+      dyn[nd++] = f.row(50, p1);
+      dyn[nd++] = f.row(51, p2, p1);
+      dyn[nd++] = f.row(52, p1, sf.lower()[i]);
+      dyn[nd++] = f.row(53, p1, sf.shape()[i]);
+      int[] seen = sf.capitalised()[i] ? history.get(sf.lower()[i]) : null;
+      if (seen != null) {
+        int best = 0;
+        for (int t = 0; t < seen.length; t++) {
+          if (seen[t] > 0) {
+            dyn[nd++] = f.row(54, t);
+          }
+          if (seen[t] > seen[best]) {
+            best = t;
+          }
+        }
+        dyn[nd++] = f.row(55, best, sf.shape()[i]);
+      }
+      java.util.Arrays.fill(scores, 0f);
+      int[] rows = sf.rows()[i];
+      for (int r : rows) {
+        int base = r * lc;
+        for (int l = 0; l < lc; l++) {
+          scores[l] += w[base + l];
+        }
+      }
+      for (int k = 0; k < nd; k++) {
+        int base = dyn[k] * lc;
+        for (int l = 0; l < lc; l++) {
+          scores[l] += w[base + l];
+        }
+      }
+      int best = -1;
+      for (int l = 0; l < lc; l++) {
+        if (Labels.allowed(p1, l) && (best < 0 || scores[l] > scores[best])) {
+          best = l;
+        }
+      }
+      if (updater != null && gold[i] != best) {
+        updater.update(rows, rows.length, dyn, nd, gold[i], best);
+      }
+      labels[i] = best;
+    }
+    return labels;
+  }
+
+  /** Records the types given to capitalised words so later mentions in the document can agree with them. */
+  static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
+    for (int i = 0; i < labels.length; i++) {
+      if (!sf.capitalised()[i]) {
+        continue;
+      }
+      int t = Labels.type(labels[i]);
+      history.computeIfAbsent(sf.lower()[i], k -> new int[Labels.TYPES.length + 1])[t < 0 ? Labels.TYPES.length : t]++;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.newsflow.enrich.tagging.entity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains the entity model: an averaged perceptron over hashed features, greedy BILOU decoding trained on its own
+ * predicted histories, optional word clusters learned from unlabeled text. Prints dev F1 after each epoch to stderr
+ * and keeps the epoch with the best dev F1. Reproducible: fixed shuffling seed, deterministic clustering.
+ *
+ * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR]}
+ */
+public final class EntityModelTrainer {
+
+  /** Seed for shuffling documents between epochs. */
+  public static final long SEED = 20240314L;
+
+  private EntityModelTrainer() {}
+
+  /**
+   * Training settings.
+   *
+   * @param epochs number of passes over the training data
+   * @param bits   log2 of the number of hashed weight rows
+   */
+  public record Settings(int epochs, int bits) {}
+
+  /**
+   * Trains the model from CoNLL files.
+   *
+   * @param args {@code --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR]}
+   * @throws IOException if a file cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opts = options(args);
+    if (!opts.containsKey("--train") || !opts.containsKey("--out")) {
+      System.err.println("usage: EntityModelTrainer --train FILE --dev FILE --out MODEL [--epochs N] [--bits B]"
+          + " [--unlabeled DIR]");
+      System.exit(2);
+    }
+    List<ConllCorpus.Sentence> train = ConllCorpus.read(Path.of(opts.get("--train")));
+    List<ConllCorpus.Sentence> dev = opts.containsKey("--dev") ? ConllCorpus.read(Path.of(opts.get("--dev")))
+        : List.of();
+    Settings settings = new Settings(Integer.parseInt(opts.getOrDefault("--epochs", "12")),
+        Integer.parseInt(opts.getOrDefault("--bits", "20")));
+    WordClusters clusters = WordClusters.EMPTY;
+    if (opts.containsKey("--unlabeled")) {
+      long t0 = System.nanoTime();
+      List<String[]> text = new ArrayList<>();
+      for (ConllCorpus.Sentence s : train) {
+        text.add(s.words());
+      }
+      text.addAll(ClusterBuilder.readText(Path.of(opts.get("--unlabeled"))));
+      clusters = ClusterBuilder.build(text);
+      System.err.printf(Locale.ROOT, "clusters: %d words clustered in %.1f s%n", clusters.size(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    EntityModel model = train(ConllCorpus.documents(train), ConllCorpus.documents(dev), settings, clusters,
+        Gazetteer.loadDefault());
+    model.save(Path.of(opts.get("--out")));
+    System.err.println("wrote " + opts.get("--out"));
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opts.put(args[i], args[i + 1]);
+    }
+    return opts;
+  }
+
+  /**
+   * Trains a model.
+   *
+   * @param train     training documents
+   * @param dev       development documents to pick the best epoch on (may be empty: then the last epoch is kept)
+   * @param settings  epochs and hash size
+   * @param clusters  word clusters to use as features
+   * @param gazetteer word lists
+   * @return the trained model
+   */
+  static EntityModel train(List<List<ConllCorpus.Sentence>> train, List<List<ConllCorpus.Sentence>> dev,
+      Settings settings, WordClusters clusters, Gazetteer gazetteer) {
+    int lc = Labels.COUNT;
+    Features features = new Features(settings.bits(), gazetteer, clusters);
+    // Static features do not depend on the weights: extract them once.
+    List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
+    List<List<int[]>> golds = new ArrayList<>();
+    for (List<ConllCorpus.Sentence> doc : train) {
+      List<String[]> words = new ArrayList<>();
+      List<int[]> gold = new ArrayList<>();
+      for (ConllCorpus.Sentence s : doc) {
+        String[] n = new String[s.words().length];
+        for (int i = 0; i < n.length; i++) {
+          n[i] = Features.normalise(s.words()[i]);
+        }
+        words.add(n);
+        gold.add(Labels.encode(n.length, Labels.fromBio(s.tags())));
+      }
+      feats.add(features.extract(words));
+      golds.add(gold);
+    }
+    float[] w = new float[(1 << settings.bits()) * lc];
+    double[] u = new double[w.length];
+    long[] clock = {1};
+    EntityModel.Updater updater = (rows, ns, dyn, nd, gold, pred) -> {
+      long c = clock[0];
+      for (int k = 0; k < ns + nd; k++) {
+        int base = (k < ns ? rows[k] : dyn[k - ns]) * lc;
+        w[base + gold] += 1;
+        u[base + gold] += c;
+        w[base + pred] -= 1;
+        u[base + pred] -= c;
+      }
+    };
+    List<Integer> order = new ArrayList<>();
+    for (int d = 0; d < feats.size(); d++) {
+      order.add(d);
+    }
+    Random random = new Random(SEED);
+    float[] scores = new float[lc];
+    EntityModel best = null;
+    double bestF1 = -1;
+    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      long t0 = System.nanoTime();
+      Collections.shuffle(order, random);
+      int mistakes = 0;
+      int tokens = 0;
+      for (int d : order) {
+        Map<Long, int[]> history = new HashMap<>();
+        List<Features.SentenceFeatures> doc = feats.get(d);
+        for (int s = 0; s < doc.size(); s++) {
+          int[] gold = golds.get(d).get(s);
+          int[] pred = EntityModel.decode(features, w, doc.get(s), history, gold, updater, scores);
+          for (int i = 0; i < gold.length; i++) {
+            if (gold[i] != pred[i]) {
+              mistakes++;
+            }
+            clock[0]++;
+          }
+          tokens += gold.length;
+          EntityModel.remember(history, doc.get(s), pred);
+        }
+      }
+      float[] avg = new float[w.length];
+      double c = clock[0];
+      for (int i = 0; i < w.length; i++) {
+        avg[i] = (float) (w[i] - u[i] / c);
+      }
+      EntityModel model = new EntityModel(settings.bits(), avg, clusters, gazetteer);
+      String devReport = "";
+      double f1 = epoch;
+      if (!dev.isEmpty()) {
+        NerEvaluation.Result r = NerEvaluation.evaluate(model, dev);
+        f1 = r.overall().f1();
+        devReport = String.format(Locale.ROOT, " dev F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", 100 * f1,
+            100 * r.perType().get("PER").f1(), 100 * r.perType().get("ORG").f1(),
+            100 * r.perType().get("LOC").f1(), 100 * r.perType().get("MISC").f1());
+      }
+      System.err.printf(Locale.ROOT, "epoch %d: train token errors %.2f%%%s (%.1f s)%n", epoch,
+          100.0 * mistakes / Math.max(1, tokens), devReport, (System.nanoTime() - t0) / 1e9);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = model;
+      }
+    }
+    return best;
+  }
+}
