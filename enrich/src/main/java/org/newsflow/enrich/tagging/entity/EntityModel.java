@@ -28,17 +28,19 @@ public final class EntityModel {
   public static final String DEFAULT_RESOURCE = "models/entities.bin";
 
   private static final int MAGIC = 0x4e464e45; // "NFNE"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private final int bits;
   private final float[] weights;
+  private final float[] stage2;
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
 
-  EntityModel(int bits, float[] weights, WordClusters clusters, Gazetteer gazetteer) {
+  EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
     this.bits = bits;
     this.weights = weights;
+    this.stage2 = stage2;
     this.clusters = clusters;
     this.gazetteer = gazetteer;
     this.features = new Features(bits, gazetteer, clusters);
@@ -93,6 +95,14 @@ public final class EntityModel {
       keys[i] = in.readLong();
       values[i] = in.readInt();
     }
+    int stages = in.readInt();
+    float[] w = readWeights(in, bits);
+    float[] w2 = stages > 1 ? readWeights(in, bits) : null;
+    return new EntityModel(bits, w, w2, new WordClusters(keys, values), Gazetteer.loadDefault());
+  }
+
+  private static float[] readWeights(DataInputStream in, int bits) throws IOException {
+    int labels = Labels.COUNT;
     float scale = in.readFloat();
     float[] w = new float[(1 << bits) * labels];
     int rows = in.readInt();
@@ -104,7 +114,7 @@ public final class EntityModel {
         w[base + l] = in.readShort() * scale;
       }
     }
-    return new EntityModel(bits, w, new WordClusters(keys, values), Gazetteer.loadDefault());
+    return w;
   }
 
   /**
@@ -133,8 +143,19 @@ public final class EntityModel {
       out.writeLong(keys[i]);
       out.writeInt(values[i]);
     }
+    out.writeInt(stage2 == null ? 1 : 2);
+    writeWeights(out, weights);
+    if (stage2 != null) {
+      writeWeights(out, stage2);
+    }
+    out.flush();
+    gz.finish();
+    raw.flush();
+  }
+
+  private void writeWeights(DataOutputStream out, float[] w) throws IOException {
     float max = 0;
-    for (float f : weights) {
+    for (float f : w) {
       max = Math.max(max, Math.abs(f));
     }
     float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
@@ -143,7 +164,7 @@ public final class EntityModel {
     List<Integer> nonZero = new ArrayList<>();
     for (int r = 0; r < rowsTotal; r++) {
       for (int l = 0; l < Labels.COUNT; l++) {
-        if (Math.round(weights[r * Labels.COUNT + l] / scale) != 0) {
+        if (Math.round(w[r * Labels.COUNT + l] / scale) != 0) {
           nonZero.add(r);
           break;
         }
@@ -155,12 +176,9 @@ public final class EntityModel {
       out.writeInt(r - prev);
       prev = r;
       for (int l = 0; l < Labels.COUNT; l++) {
-        out.writeShort(Math.round(weights[r * Labels.COUNT + l] / scale));
+        out.writeShort(Math.round(w[r * Labels.COUNT + l] / scale));
       }
     }
-    out.flush();
-    gz.finish();
-    raw.flush();
   }
 
   /** The gazetteer the model's features use; the tagger links places with it too. */
@@ -192,13 +210,26 @@ public final class EntityModel {
       norm.add(n);
     }
     List<Features.SentenceFeatures> feats = features.extract(norm);
-    Map<Long, int[]> history = new HashMap<>();
+    List<int[]> labels = decodeDocument(features, weights, feats);
+    if (stage2 != null) {
+      labels = decodeDocument(features, stage2, features.stack(norm, feats, labels));
+    }
     List<List<Span>> out = new ArrayList<>(doc.size());
+    for (int[] l : labels) {
+      out.add(Labels.decode(l));
+    }
+    return out;
+  }
+
+  /** Stage-one labels of a document; the trainer uses this to build stacked features. */
+  static List<int[]> decodeDocument(Features f, float[] w, List<Features.SentenceFeatures> feats) {
+    Map<Long, int[]> history = new HashMap<>();
     float[] scores = new float[Labels.COUNT];
+    List<int[]> out = new ArrayList<>(feats.size());
     for (Features.SentenceFeatures sf : feats) {
-      int[] labels = decode(features, weights, sf, history, null, null, scores);
+      int[] labels = decode(f, w, sf, history, null, null, scores);
       remember(history, sf, labels);
-      out.add(Labels.decode(labels));
+      out.add(labels);
     }
     return out;
   }

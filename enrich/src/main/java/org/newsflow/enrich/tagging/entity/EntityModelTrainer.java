@@ -28,9 +28,10 @@ public final class EntityModelTrainer {
    * Training settings.
    *
    * @param epochs number of passes over the training data
-   * @param bits   log2 of the number of hashed weight rows
+   * @param bits    log2 of the number of hashed weight rows
+   * @param stacked whether to train a second, stacked stage on document-level first-stage labels
    */
-  public record Settings(int epochs, int bits) {}
+  public record Settings(int epochs, int bits, boolean stacked) {}
 
   /**
    * Trains the model from CoNLL files.
@@ -49,7 +50,8 @@ public final class EntityModelTrainer {
     List<ConllCorpus.Sentence> dev = opts.containsKey("--dev") ? ConllCorpus.read(Path.of(opts.get("--dev")))
         : List.of();
     Settings settings = new Settings(Integer.parseInt(opts.getOrDefault("--epochs", "12")),
-        Integer.parseInt(opts.getOrDefault("--bits", "20")));
+        Integer.parseInt(opts.getOrDefault("--bits", "20")),
+        !"false".equals(opts.getOrDefault("--stacked", "true")));
     WordClusters clusters = WordClusters.EMPTY;
     if (opts.containsKey("--unlabeled")) {
       long t0 = System.nanoTime();
@@ -88,26 +90,70 @@ public final class EntityModelTrainer {
    */
   static EntityModel train(List<List<ConllCorpus.Sentence>> train, List<List<ConllCorpus.Sentence>> dev,
       Settings settings, WordClusters clusters, Gazetteer gazetteer) {
-    int lc = Labels.COUNT;
     Features features = new Features(settings.bits(), gazetteer, clusters);
     // Static features do not depend on the weights: extract them once.
+    List<List<String[]>> words = new ArrayList<>();
     List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
     List<List<int[]>> golds = new ArrayList<>();
     for (List<ConllCorpus.Sentence> doc : train) {
-      List<String[]> words = new ArrayList<>();
+      List<String[]> docWords = new ArrayList<>();
       List<int[]> gold = new ArrayList<>();
       for (ConllCorpus.Sentence s : doc) {
         String[] n = new String[s.words().length];
         for (int i = 0; i < n.length; i++) {
           n[i] = Features.normalise(s.words()[i]);
         }
-        words.add(n);
+        docWords.add(n);
         gold.add(Labels.encode(n.length, Labels.fromBio(s.tags())));
       }
-      feats.add(features.extract(words));
+      words.add(docWords);
+      feats.add(features.extract(docWords));
       golds.add(gold);
     }
-    float[] w = new float[(1 << settings.bits()) * lc];
+    int[] bestEpoch = new int[1];
+    float[] stage1 = trainWeights("stage 1", features, feats, golds, settings.epochs(),
+        dev.isEmpty() ? null : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, clusters,
+            gazetteer), dev), bestEpoch);
+    if (!settings.stacked()) {
+      return new EntityModel(settings.bits(), stage1, null, clusters, gazetteer);
+    }
+    // Stacking: the second stage must see first-stage labels as noisy as on unseen text, so each training
+    // document gets labels from a first stage trained without it (jackknife over folds).
+    List<List<Features.SentenceFeatures>> stackedFeats = new ArrayList<>(feats.size());
+    for (int d = 0; d < feats.size(); d++) {
+      stackedFeats.add(null);
+    }
+    int folds = 5;
+    for (int fold = 0; fold < folds; fold++) {
+      List<List<Features.SentenceFeatures>> foldFeats = new ArrayList<>();
+      List<List<int[]>> foldGolds = new ArrayList<>();
+      for (int d = 0; d < feats.size(); d++) {
+        if (d % folds != fold) {
+          foldFeats.add(feats.get(d));
+          foldGolds.add(golds.get(d));
+        }
+      }
+      float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null);
+      for (int d = fold; d < feats.size(); d += folds) {
+        List<int[]> labels = EntityModel.decodeDocument(features, w, feats.get(d));
+        stackedFeats.set(d, features.stack(words.get(d), feats.get(d), labels));
+      }
+    }
+    float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(),
+        dev.isEmpty() ? null : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), stage1, w, clusters,
+            gazetteer), dev), null);
+    return new EntityModel(settings.bits(), stage1, stage2, clusters, gazetteer);
+  }
+
+  /**
+   * Averaged-perceptron training of one weight set. Returns the averaged weights of the epoch with the best dev
+   * F1 (or of the last epoch when there is no dev scorer).
+   */
+  private static float[] trainWeights(String stage, Features features, List<List<Features.SentenceFeatures>> feats,
+      List<List<int[]>> golds, int epochs, java.util.function.Function<float[], NerEvaluation.Result> dev,
+      int[] bestEpochOut) {
+    int lc = Labels.COUNT;
+    float[] w = new float[(1 << features.bits()) * lc];
     double[] u = new double[w.length];
     long[] clock = {1};
     EntityModel.Updater updater = (rows, ns, dyn, nd, gold, pred) -> {
@@ -126,9 +172,9 @@ public final class EntityModelTrainer {
     }
     Random random = new Random(SEED);
     float[] scores = new float[lc];
-    EntityModel best = null;
+    float[] best = null;
     double bestF1 = -1;
-    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+    for (int epoch = 1; epoch <= epochs; epoch++) {
       long t0 = System.nanoTime();
       Collections.shuffle(order, random);
       int mistakes = 0;
@@ -149,26 +195,31 @@ public final class EntityModelTrainer {
           EntityModel.remember(history, doc.get(s), pred);
         }
       }
+      if (dev == null && epoch < epochs) {
+        continue;
+      }
       float[] avg = new float[w.length];
       double c = clock[0];
       for (int i = 0; i < w.length; i++) {
         avg[i] = (float) (w[i] - u[i] / c);
       }
-      EntityModel model = new EntityModel(settings.bits(), avg, clusters, gazetteer);
       String devReport = "";
       double f1 = epoch;
-      if (!dev.isEmpty()) {
-        NerEvaluation.Result r = NerEvaluation.evaluate(model, dev);
+      if (dev != null) {
+        NerEvaluation.Result r = dev.apply(avg);
         f1 = r.overall().f1();
         devReport = String.format(Locale.ROOT, " dev F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", 100 * f1,
             100 * r.perType().get("PER").f1(), 100 * r.perType().get("ORG").f1(),
             100 * r.perType().get("LOC").f1(), 100 * r.perType().get("MISC").f1());
       }
-      System.err.printf(Locale.ROOT, "epoch %d: train token errors %.2f%%%s (%.1f s)%n", epoch,
+      System.err.printf(Locale.ROOT, "%s epoch %d: train token errors %.2f%%%s (%.1f s)%n", stage, epoch,
           100.0 * mistakes / Math.max(1, tokens), devReport, (System.nanoTime() - t0) / 1e9);
       if (f1 > bestF1) {
         bestF1 = f1;
-        best = model;
+        best = avg;
+        if (bestEpochOut != null) {
+          bestEpochOut[0] = epoch;
+        }
       }
     }
     return best;

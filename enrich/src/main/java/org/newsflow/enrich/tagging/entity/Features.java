@@ -26,6 +26,10 @@ final class Features {
     this.clusters = clusters;
   }
 
+  int bits() {
+    return bits;
+  }
+
   // ---- hashing ----
 
   static long mix(long h, long v) {
@@ -139,6 +143,64 @@ final class Features {
    * @param doc sentences of (already normalised) token texts
    * @return per-sentence features
    */
+
+  /**
+   * Computes static features for a whole document, with the first-stage labels as extra evidence when given
+   * (stacking): the label the first stage gave each token and its neighbours, and how the first stage labelled the
+   * same word and the same name elsewhere in the document, so the second stage can make mentions agree.
+   *
+   * @param doc    sentences of (already normalised) token texts
+   * @param base   the document's first-stage features from {@link #extract(List)}
+   * @param stage1 first-stage BILOU labels per sentence
+   * @return per-sentence features
+   */
+  List<SentenceFeatures> stack(List<String[]> doc, List<SentenceFeatures> base, List<int[]> stage1) {
+    List<String[]> lowers = new ArrayList<>(doc.size());
+    for (String[] words : doc) {
+      String[] lw = new String[words.length];
+      for (int i = 0; i < words.length; i++) {
+        lw[i] = lowerDigits(words[i]);
+      }
+      lowers.add(lw);
+    }
+    Map<String, int[]> tokenTypes = new HashMap<>();
+    Map<String, int[]> nameTypes = new HashMap<>();
+    Map<String, int[]> insideTypes = new HashMap<>();
+    {
+      for (int s = 0; s < doc.size(); s++) {
+        String[] words = doc.get(s);
+        String[] lw = lowers.get(s);
+        int[] labels = stage1.get(s);
+        for (int i = 0; i < words.length; i++) {
+          if (isCapitalised(words[i])) {
+            int t = Labels.type(labels[i]);
+            tokenTypes.computeIfAbsent(lw[i], k -> new int[5])[t < 0 ? 4 : t]++;
+          }
+        }
+        for (Span span : Labels.decode(labels)) {
+          int t = Labels.typeIndex(span.type());
+          nameTypes.computeIfAbsent(nameKey(lw, span.start(), span.end()), k -> new int[5])[t]++;
+          if (span.end() - span.start() > 1) {
+            for (int i = span.start(); i < span.end(); i++) {
+              insideTypes.computeIfAbsent(lw[i], k -> new int[5])[t]++;
+            }
+          }
+        }
+      }
+    }
+    List<SentenceFeatures> out = new ArrayList<>(doc.size());
+    for (int s = 0; s < doc.size(); s++) {
+      out.add(stacked(base.get(s), doc.get(s), lowers.get(s), stage1.get(s), tokenTypes, nameTypes, insideTypes));
+    }
+    return out;
+  }
+
+  /**
+   * Computes static features for a whole document.
+   *
+   * @param doc sentences of (already normalised) token texts
+   * @return per-sentence features
+   */
   List<SentenceFeatures> extract(List<String[]> doc) {
     // Document-level evidence: how each word (lower-cased) is written elsewhere in the document, so a
     // sentence-initial or headline word borrows the case it has mid-sentence.
@@ -162,6 +224,68 @@ final class Features {
       out.add(sentence(doc.get(s), lowers.get(s), seen));
     }
     return out;
+  }
+
+  private static String nameKey(String[] lw, int from, int to) {
+    return String.join(" ", java.util.Arrays.asList(lw).subList(from, to));
+  }
+
+  private static int majority(int[] counts) {
+    int best = 0;
+    for (int t = 1; t < counts.length; t++) {
+      if (counts[t] > counts[best]) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private SentenceFeatures stacked(SentenceFeatures sf, String[] w, String[] lw, int[] labels,
+      Map<String, int[]> tokenTypes, Map<String, int[]> nameTypes, Map<String, int[]> insideTypes) {
+    int n = w.length;
+    int[][] rows = new int[n][];
+    // Name spans of the first stage, to look up how the same name was typed elsewhere.
+    int[] spanMajority = new int[n];
+    java.util.Arrays.fill(spanMajority, -1);
+    for (Span span : Labels.decode(labels)) {
+      int[] c = nameTypes.get(nameKey(lw, span.start(), span.end()));
+      if (c != null) {
+        for (int i = span.start(); i < span.end(); i++) {
+          spanMajority[i] = majority(c);
+        }
+      }
+    }
+    int[] buf = new int[32];
+    for (int i = 0; i < n; i++) {
+      int k = 0;
+      buf[k++] = row(60, labels[i]);
+      buf[k++] = row(61, i > 0 ? labels[i - 1] : -1, labels[i]);
+      buf[k++] = row(62, labels[i], i + 1 < n ? labels[i + 1] : -1);
+      buf[k++] = row(63, labels[i], sf.shape()[i]);
+      if (sf.capitalised()[i]) {
+        int[] c = tokenTypes.get(lw[i]);
+        if (c != null) {
+          for (int t = 0; t < 5; t++) {
+            if (c[t] > 0) {
+              buf[k++] = row(64, t);
+            }
+          }
+          buf[k++] = row(65, majority(c), labels[i]);
+        }
+        int[] inside = insideTypes.get(lw[i]);
+        if (inside != null) {
+          buf[k++] = row(66, majority(inside));
+        }
+      }
+      if (spanMajority[i] >= 0) {
+        buf[k++] = row(67, spanMajority[i]);
+      }
+      int[] base = sf.rows()[i];
+      int[] all = java.util.Arrays.copyOf(base, base.length + k);
+      System.arraycopy(buf, 0, all, base.length, k);
+      rows[i] = all;
+    }
+    return new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised());
   }
 
   private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen) {

@@ -124,7 +124,9 @@ public final class Tokenizer {
       }
       if (isApostrophe(c) && isLetterAt(s, j + 1)) {
         // O'Neill, rock'n'roll stay whole; clitics are split below.
-        if (cliticLength(s, j) > 0) {
+        boolean negation = (s.charAt(j - 1) == 'n' || s.charAt(j - 1) == 'N') && j + 1 < n
+            && (s.charAt(j + 1) == 't' || s.charAt(j + 1) == 'T') && !isLetterAt(s, j + 2);
+        if (negation || cliticLength(s, j) > 0) {
           break;
         }
         j++;
