@@ -122,15 +122,40 @@ final class ClusterBuilder {
     int[] mid = kmeans(fineCentroids, null, Math.min(K[1], fineCentroids.length), 12, random);
     float[][] midCentroids = centroids(fineCentroids, mid, Math.min(K[1], fineCentroids.length));
     int[] coarse = kmeans(midCentroids, null, Math.min(K[2], midCentroids.length), 12, random);
-    long[] keys = new long[vocab.size()];
-    int[] values = new int[vocab.size()];
+    // Capitalisation prior: how often a word is capitalised when not sentence-initial. It tells a sentence-initial
+    // or headline "The" from "Peter" where the case of the token itself says nothing.
+    Map<String, int[]> caps = new HashMap<>();
+    for (String[] s : sentences) {
+      for (int i = 1; i < s.length; i++) {
+        String w = Features.normalise(s[i]);
+        if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+          continue;
+        }
+        caps.computeIfAbsent(Features.lowerDigits(w), k -> new int[2])[Character.isUpperCase(w.charAt(0)) ? 0 : 1]++;
+      }
+    }
+    List<String> capWords = caps.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] >= MIN_COUNT)
+        .map(Map.Entry::getKey).sorted().toList();
+    long[] keys = new long[vocab.size() + capWords.size()];
+    int[] values = new int[keys.length];
     for (int i = 0; i < vocab.size(); i++) {
       keys[i] = Features.hash(vocab.get(i));
       int f = fine[i];
       int m = mid[f];
       values[i] = f | m << 10 | coarse[m] << 20;
     }
+    for (int j = 0; j < capWords.size(); j++) {
+      int[] c = caps.get(capWords.get(j));
+      double ratio = (double) c[0] / (c[0] + c[1]);
+      keys[vocab.size() + j] = capKey(capWords.get(j));
+      values[vocab.size() + j] = ratio < 0.05 ? 0 : ratio < 0.5 ? 1 : ratio < 0.95 ? 2 : 3;
+    }
     return new WordClusters(keys, values);
+  }
+
+  /** Key of a word's capitalisation-prior entry (lower-cased form), distinct from any cluster key. */
+  static long capKey(String lower) {
+    return Features.mix(0x5bd1e995L, Features.hash(lower));
   }
 
   private static void normalise(float[] v) {

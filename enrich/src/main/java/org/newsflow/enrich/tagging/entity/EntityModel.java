@@ -28,16 +28,22 @@ public final class EntityModel {
   public static final String DEFAULT_RESOURCE = "models/entities.bin";
 
   private static final int MAGIC = 0x4e464e45; // "NFNE"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private final int bits;
-  private final float[] weights;
-  private final float[] stage2;
+  // 16-bit weights: the saved model is quantised anyway, and halving the heap keeps two stages of 2^21 rows
+  // well under the 300 MB budget. Each stage has its own scale, which argmax within a stage ignores.
+  private final short[] weights;
+  private final short[] stage2;
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
 
   EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
+    this(bits, quantise(weights), stage2 == null ? null : quantise(stage2), clusters, gazetteer);
+  }
+
+  private EntityModel(int bits, short[] weights, short[] stage2, WordClusters clusters, Gazetteer gazetteer) {
     this.bits = bits;
     this.weights = weights;
     this.stage2 = stage2;
@@ -96,25 +102,37 @@ public final class EntityModel {
       values[i] = in.readInt();
     }
     int stages = in.readInt();
-    float[] w = readWeights(in, bits);
-    float[] w2 = stages > 1 ? readWeights(in, bits) : null;
+    short[] w = readWeights(in, bits);
+    short[] w2 = stages > 1 ? readWeights(in, bits) : null;
     return new EntityModel(bits, w, w2, new WordClusters(keys, values), Gazetteer.loadDefault());
   }
 
-  private static float[] readWeights(DataInputStream in, int bits) throws IOException {
+  private static short[] readWeights(DataInputStream in, int bits) throws IOException {
     int labels = Labels.COUNT;
-    float scale = in.readFloat();
-    float[] w = new float[(1 << bits) * labels];
+    short[] w = new short[(1 << bits) * labels];
     int rows = in.readInt();
     int row = 0;
     for (int r = 0; r < rows; r++) {
       row += in.readInt();
       int base = row * labels;
       for (int l = 0; l < labels; l++) {
-        w[base + l] = in.readShort() * scale;
+        w[base + l] = in.readShort();
       }
     }
     return w;
+  }
+
+  private static short[] quantise(float[] w) {
+    float max = 0;
+    for (float f : w) {
+      max = Math.max(max, Math.abs(f));
+    }
+    float scale = max == 0 ? 1 : Short.MAX_VALUE / max;
+    short[] q = new short[w.length];
+    for (int i = 0; i < w.length; i++) {
+      q[i] = (short) Math.round(w[i] * scale);
+    }
+    return q;
   }
 
   /**
@@ -153,18 +171,12 @@ public final class EntityModel {
     raw.flush();
   }
 
-  private void writeWeights(DataOutputStream out, float[] w) throws IOException {
-    float max = 0;
-    for (float f : w) {
-      max = Math.max(max, Math.abs(f));
-    }
-    float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
-    out.writeFloat(scale);
+  private void writeWeights(DataOutputStream out, short[] w) throws IOException {
     int rowsTotal = 1 << bits;
     List<Integer> nonZero = new ArrayList<>();
     for (int r = 0; r < rowsTotal; r++) {
       for (int l = 0; l < Labels.COUNT; l++) {
-        if (Math.round(w[r * Labels.COUNT + l] / scale) != 0) {
+        if (w[r * Labels.COUNT + l] != 0) {
           nonZero.add(r);
           break;
         }
@@ -176,7 +188,7 @@ public final class EntityModel {
       out.writeInt(r - prev);
       prev = r;
       for (int l = 0; l < Labels.COUNT; l++) {
-        out.writeShort(Math.round(w[r * Labels.COUNT + l] / scale));
+        out.writeShort(w[r * Labels.COUNT + l]);
       }
     }
   }
@@ -222,12 +234,17 @@ public final class EntityModel {
   }
 
   /** Stage-one labels of a document; the trainer uses this to build stacked features. */
-  static List<int[]> decodeDocument(Features f, float[] w, List<Features.SentenceFeatures> feats) {
+  static List<int[]> decodeDocument(Features f, short[] w, List<Features.SentenceFeatures> feats) {
+    return decodeDocument(f, null, w, feats);
+  }
+
+  /** Labels of a document under float (training) or 16-bit (runtime) weights; exactly one is non-null. */
+  static List<int[]> decodeDocument(Features f, float[] wf, short[] w, List<Features.SentenceFeatures> feats) {
     Map<Long, int[]> history = new HashMap<>();
     float[] scores = new float[Labels.COUNT];
     List<int[]> out = new ArrayList<>(feats.size());
     for (Features.SentenceFeatures sf : feats) {
-      int[] labels = decode(f, w, sf, history, null, null, scores);
+      int[] labels = decode(f, wf, w, sf, history, null, null, scores);
       remember(history, sf, labels);
       out.add(labels);
     }
@@ -246,7 +263,7 @@ public final class EntityModel {
    * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
    * training sees the histories decoding will see.
    */
-  static int[] decode(Features f, float[] w, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+  static int[] decode(Features f, float[] w, short[] ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
       Updater updater, float[] scores) {
     int n = sf.rows().length;
     int[] labels = new int[n];
@@ -275,16 +292,31 @@ public final class EntityModel {
       }
       java.util.Arrays.fill(scores, 0f);
       int[] rows = sf.rows()[i];
-      for (int r : rows) {
-        int base = r * lc;
-        for (int l = 0; l < lc; l++) {
-          scores[l] += w[base + l];
+      if (ws != null) {
+        for (int r : rows) {
+          int base = r * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += ws[base + l];
+          }
         }
-      }
-      for (int k = 0; k < nd; k++) {
-        int base = dyn[k] * lc;
-        for (int l = 0; l < lc; l++) {
-          scores[l] += w[base + l];
+        for (int k = 0; k < nd; k++) {
+          int base = dyn[k] * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += ws[base + l];
+          }
+        }
+      } else {
+        for (int r : rows) {
+          int base = r * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += w[base + l];
+          }
+        }
+        for (int k = 0; k < nd; k++) {
+          int base = dyn[k] * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += w[base + l];
+          }
         }
       }
       int best = -1;

@@ -135,7 +135,7 @@ public final class EntityModelTrainer {
       }
       float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null);
       for (int d = fold; d < feats.size(); d += folds) {
-        List<int[]> labels = EntityModel.decodeDocument(features, w, feats.get(d));
+        List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
         stackedFeats.set(d, features.stack(words.get(d), feats.get(d), labels));
       }
     }
@@ -184,7 +184,7 @@ public final class EntityModelTrainer {
         List<Features.SentenceFeatures> doc = feats.get(d);
         for (int s = 0; s < doc.size(); s++) {
           int[] gold = golds.get(d).get(s);
-          int[] pred = EntityModel.decode(features, w, doc.get(s), history, gold, updater, scores);
+          int[] pred = EntityModel.decode(features, w, null, doc.get(s), history, gold, updater, scores);
           for (int i = 0; i < gold.length; i++) {
             if (gold[i] != pred[i]) {
               mistakes++;

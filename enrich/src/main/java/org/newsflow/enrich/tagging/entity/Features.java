@@ -297,6 +297,7 @@ final class Features {
     int[] cluster = new int[n];
     int[] flags = new int[n];
     boolean[] cap = new boolean[n];
+    int[] capPrior = new int[n];
     boolean allCaps = isAllCapsSentence(w);
     for (int i = 0; i < n; i++) {
       word[i] = hash(w[i]);
@@ -306,6 +307,7 @@ final class Features {
       int c = clusters.get(word[i]);
       cluster[i] = c >= 0 ? c : clusters.get(lower[i]);
       flags[i] = gazetteer.wordFlags(w[i]);
+      capPrior[i] = clusters.get(ClusterBuilder.capKey(lw[i]));
       cap[i] = isCapitalised(w[i]);
     }
     int[] phrases = gazetteer.matchPhrases(w);
@@ -360,6 +362,18 @@ final class Features {
       if (cluster[i] >= 0) {
         buf[k++] = row(28, cluster[i] & 0x3ff, shortShape[i]);
       }
+      for (int d = -2; d <= 2; d += 4) {
+        int j = i + d;
+        int c = j < 0 || j >= n ? -2 : cluster[j];
+        buf[k++] = row(29, d, c < 0 ? c : (c >>> 10) & 0x3ff);
+      }
+      if (i > 0) {
+        int c0 = cluster[i] < 0 ? -1 : (cluster[i] >>> 10) & 0x3ff;
+        int c1 = cluster[i - 1] < 0 ? -1 : (cluster[i - 1] >>> 10) & 0x3ff;
+        buf[k++] = row(39, c1, c0);
+      }
+      buf[k++] = row(40, capPrior[i], cap[i] ? 1 : 0, (i == 0 || allCaps) ? 1 : 0);
+      buf[k++] = row(41, capPrior[i], shortShape[i]);
       // Gazetteers: word lists for the word and neighbours, phrase matches with their BILOU position.
       for (int d = -1; d <= 1; d++) {
         int j = i + d;
