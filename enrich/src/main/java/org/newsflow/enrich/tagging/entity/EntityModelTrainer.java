@@ -30,8 +30,9 @@ public final class EntityModelTrainer {
    * @param epochs number of passes over the training data
    * @param bits    log2 of the number of hashed weight rows
    * @param stacked whether to train a second, stacked stage on document-level first-stage labels
+   * @param seeds   how many differently shuffled runs to average per stage (a cheap ensemble)
    */
-  public record Settings(int epochs, int bits, boolean stacked) {}
+  public record Settings(int epochs, int bits, boolean stacked, int seeds) {}
 
   /**
    * Trains the model from CoNLL files.
@@ -51,7 +52,8 @@ public final class EntityModelTrainer {
         : List.of();
     Settings settings = new Settings(Integer.parseInt(opts.getOrDefault("--epochs", "12")),
         Integer.parseInt(opts.getOrDefault("--bits", "20")),
-        !"false".equals(opts.getOrDefault("--stacked", "true")));
+        !"false".equals(opts.getOrDefault("--stacked", "true")),
+        Integer.parseInt(opts.getOrDefault("--seeds", "1")));
     WordClusters clusters = WordClusters.EMPTY;
     if (opts.containsKey("--unlabeled")) {
       long t0 = System.nanoTime();
@@ -111,9 +113,11 @@ public final class EntityModelTrainer {
       golds.add(gold);
     }
     int[] bestEpoch = new int[1];
-    float[] stage1 = trainWeights("stage 1", features, feats, golds, settings.epochs(),
-        dev.isEmpty() ? null : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, clusters,
-            gazetteer), dev), bestEpoch);
+    java.util.function.Function<float[], NerEvaluation.Result> dev1 = dev.isEmpty() ? null
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, clusters, gazetteer), dev);
+    float[] stage1 = trainWeights("stage 1", features, feats, golds, settings.epochs(), dev1, bestEpoch, SEED);
+    stage1 = ensemble("stage 1", stage1, settings.seeds(), dev1,
+        seed -> trainWeights("stage 1 seed " + seed, features, feats, golds, bestEpoch[0], null, null, SEED + seed));
     if (!settings.stacked()) {
       return new EntityModel(settings.bits(), stage1, null, clusters, gazetteer);
     }
@@ -133,16 +137,46 @@ public final class EntityModelTrainer {
           foldGolds.add(golds.get(d));
         }
       }
-      float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null);
+      float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null,
+          SEED);
       for (int d = fold; d < feats.size(); d += folds) {
         List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
         stackedFeats.set(d, features.stack(words.get(d), feats.get(d), labels));
       }
     }
-    float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(),
-        dev.isEmpty() ? null : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), stage1, w, clusters,
-            gazetteer), dev), null);
+    float[] first = stage1;
+    java.util.function.Function<float[], NerEvaluation.Result> dev2 = dev.isEmpty() ? null
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, clusters, gazetteer), dev);
+    int[] bestEpoch2 = new int[1];
+    float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(), dev2, bestEpoch2,
+        SEED);
+    stage2 = ensemble("stage 2", stage2, settings.seeds(), dev2, seed -> trainWeights("stage 2 seed " + seed,
+        features, stackedFeats, golds, bestEpoch2[0], null, null, SEED + seed));
     return new EntityModel(settings.bits(), stage1, stage2, clusters, gazetteer);
+  }
+
+  /** Averages the weights of runs with other shuffling seeds into {@code first}; reports the dev F1 it reaches. */
+  private static float[] ensemble(String stage, float[] first, int seeds,
+      java.util.function.Function<float[], NerEvaluation.Result> dev,
+      java.util.function.IntFunction<float[]> run) {
+    if (seeds <= 1) {
+      return first;
+    }
+    float[] sum = first.clone();
+    for (int seed = 1; seed < seeds; seed++) {
+      float[] w = run.apply(seed);
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += w[i];
+      }
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] /= seeds;
+    }
+    if (dev != null) {
+      System.err.printf(Locale.ROOT, "%s ensemble of %d seeds: dev F1 %.2f%n", stage, seeds,
+          100 * dev.apply(sum).overall().f1());
+    }
+    return sum;
   }
 
   /**
@@ -151,7 +185,7 @@ public final class EntityModelTrainer {
    */
   private static float[] trainWeights(String stage, Features features, List<List<Features.SentenceFeatures>> feats,
       List<List<int[]>> golds, int epochs, java.util.function.Function<float[], NerEvaluation.Result> dev,
-      int[] bestEpochOut) {
+      int[] bestEpochOut, long seed) {
     int lc = Labels.COUNT;
     float[] w = new float[(1 << features.bits()) * lc];
     double[] u = new double[w.length];
@@ -170,7 +204,7 @@ public final class EntityModelTrainer {
     for (int d = 0; d < feats.size(); d++) {
       order.add(d);
     }
-    Random random = new Random(SEED);
+    Random random = new Random(seed);
     float[] scores = new float[lc];
     float[] best = null;
     double bestF1 = -1;
