@@ -198,6 +198,14 @@ public final class EntityModel {
     return gazetteer;
   }
 
+  /**
+   * How often the word is capitalised mid-sentence in the unlabeled text the model saw: 0 (almost never) to 3
+   * (almost always), or -1 when unknown.
+   */
+  int capitalisationPrior(String word) {
+    return clusters.get(ClusterBuilder.capKey(Features.lowerDigits(Features.normalise(word))));
+  }
+
   Features features() {
     return features;
   }

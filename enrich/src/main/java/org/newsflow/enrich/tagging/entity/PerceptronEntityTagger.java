@@ -76,7 +76,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
       for (int i = 0; i < w.length; i++) {
         w[i] = s.tokens().get(i).text();
       }
-      doc.add(w);
+      doc.add(headlineCase(w));
     }
     List<List<Span>> spans = model.tag(doc);
     Gazetteer gaz = model.gazetteer();
@@ -93,6 +93,36 @@ public final class PerceptronEntityTagger implements EntityTagger {
       }
     }
     return fold(raws, gaz, title.length(), body.length());
+  }
+
+  /**
+   * Title-case headlines ("Apple Unveils New Phone In China") capitalise every word, which the model reads as a
+   * run of names. For such a sentence, words that are rarely capitalised mid-sentence are shown to the model in
+   * lower case; offsets are unaffected because mentions are cut from the original text.
+   */
+  private String[] headlineCase(String[] w) {
+    int words = 0;
+    int capitalised = 0;
+    for (String t : w) {
+      if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
+        words++;
+        if (Character.isUpperCase(t.charAt(0)) && !t.equals(t.toUpperCase(java.util.Locale.ROOT))) {
+          capitalised++;
+        }
+      }
+    }
+    if (words < 4 || capitalised < 0.8 * words) {
+      return w;
+    }
+    String[] out = w.clone();
+    for (int i = 0; i < out.length; i++) {
+      String t = out[i];
+      if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && model.capitalisationPrior(t) == 0
+          && (model.gazetteer().wordFlags(t) & (Gazetteer.COUNTRY | Gazetteer.CITY | Gazetteer.DEMONYM)) == 0) {
+        out[i] = t.toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return out;
   }
 
   /** Turns a tagged span into a mention, trimming titles and possessives; null when nothing name-like is left. */

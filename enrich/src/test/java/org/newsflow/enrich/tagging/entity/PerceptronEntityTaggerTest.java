@@ -85,6 +85,14 @@ class PerceptronEntityTaggerTest {
   }
 
   @Test
+  void shouldNotReadTitleCaseHeadlineWordsAsNames() {
+    List<Entity> entities = tagger.tag("Brightwater Bank Unveils New Savings Plan As Rates Fall In Canada",
+        "Brightwater Bank said on Monday it would offer the plan across Canada.");
+    assertThat(entities).extracting(Entity::name).contains("Canada")
+        .noneMatch(n -> n.contains("Unveils") || n.contains("Rates") || n.startsWith("In "));
+  }
+
+  @Test
   void shouldNeverThrowOnBadInput() {
     assertThat(tagger.tag(null, null)).isEmpty();
     assertThat(tagger.tag("", "")).isEmpty();
