@@ -220,8 +220,9 @@ public final class PerceptronEntityTagger implements EntityTagger {
     List<Raw> others = new ArrayList<>();
     for (Raw r : raws) {
       Gazetteer.Place p = gaz.place(r.text());
-      // A country tagged as a person ("Jordan") is still the country.
-      if (r.type() == EntityType.PERSON && (p == null || !p.isCountry())) {
+      // A country tagged as a person ("Jordan") is still the country, unless it is the surname of a person
+      // named in full in the same article ("Michael Jordan").
+      if (r.type() == EntityType.PERSON && (p == null || !p.isCountry() || isSurnameOfFullName(raws, r))) {
         personRaws.add(r);
       } else {
         others.add(r);
@@ -331,6 +332,16 @@ public final class PerceptronEntityTagger implements EntityTagger {
     }
     out.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
     return out;
+  }
+
+  private static boolean isSurnameOfFullName(List<Raw> raws, Raw r) {
+    for (Raw other : raws) {
+      if (other.type() == EntityType.PERSON && other.words().length > 1 && r.words().length == 1
+          && other.words()[other.words().length - 1].equals(r.words()[0])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int countFirstName(List<Group> persons, String first) {

@@ -37,6 +37,14 @@ class PerceptronEntityTaggerTest {
   }
 
   @Test
+  void shouldDropTitlesFromPersonNames() {
+    List<Entity> entities = tagger.tag("", "President Lena Okonjo arrived in Accra. President Okonjo then spoke.");
+    Entity p = find(entities, "Lena Okonjo");
+    assertThat(p.count()).isEqualTo(2);
+    assertThat(p.mentions()).extracting(Mention::text).containsExactly("Lena Okonjo", "Okonjo");
+  }
+
+  @Test
   void shouldLinkCountriesDemonymsAndCities() {
     String text = "French officials met German ministers in Berlin. The U.S. and France signed a deal, "
         + "and Germany welcomed it.";
