@@ -26,7 +26,9 @@ final class ClusterBuilder {
   private static final int MIN_COUNT = 3;
   private static final int CONTEXTS = 1500;
   private static final int DIM = 64;
-  private static final int[] K = {800, 160, 32};
+  private static final int FINE = 800;
+  private static final int MID = 160;
+  private static final int COARSE = 32;
   private static final long SEED = 7L;
 
   private ClusterBuilder() {}
@@ -117,11 +119,11 @@ final class ClusterBuilder {
     for (float[] v : raw) {
       normalise(v);
     }
-    int[] fine = kmeans(raw, null, Math.min(K[0], Math.max(1, raw.length)), 10, random);
-    float[][] fineCentroids = centroids(raw, fine, Math.min(K[0], Math.max(1, raw.length)));
-    int[] mid = kmeans(fineCentroids, null, Math.min(K[1], fineCentroids.length), 12, random);
-    float[][] midCentroids = centroids(fineCentroids, mid, Math.min(K[1], fineCentroids.length));
-    int[] coarse = kmeans(midCentroids, null, Math.min(K[2], midCentroids.length), 12, random);
+    int[] fine = kmeans(raw, null, Math.min(FINE, Math.max(1, raw.length)), 10, random);
+    float[][] fineCentroids = centroids(raw, fine, Math.min(FINE, Math.max(1, raw.length)));
+    int[] mid = kmeans(fineCentroids, null, Math.min(MID, fineCentroids.length), 12, random);
+    float[][] midCentroids = centroids(fineCentroids, mid, Math.min(MID, fineCentroids.length));
+    int[] coarse = kmeans(midCentroids, null, Math.min(COARSE, midCentroids.length), 12, random);
     // Capitalisation prior: how often a word is capitalised when not sentence-initial. It tells a sentence-initial
     // or headline "The" from "Peter" where the case of the token itself says nothing.
     Map<String, int[]> caps = new HashMap<>();

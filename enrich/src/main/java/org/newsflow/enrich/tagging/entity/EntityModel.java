@@ -348,7 +348,8 @@ public final class EntityModel {
         continue;
       }
       int t = Labels.type(labels[i]);
-      history.computeIfAbsent(sf.lower()[i], k -> new int[Labels.TYPES.length + 1])[t < 0 ? Labels.TYPES.length : t]++;
+      int slot = t < 0 ? Labels.TYPES.size() : t;
+      history.computeIfAbsent(sf.lower()[i], k -> new int[Labels.TYPES.size() + 1])[slot]++;
     }
   }
 }

@@ -61,9 +61,9 @@ public final class Gazetteer {
     }
   }
 
-  private static final String[] MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july",
+  private static final List<String> MONTHS_DAYS = List.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
+      "friday", "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.");
 
   private final Map<String, Integer> wordFlags;
   private final Map<String, Integer> phraseFlags;

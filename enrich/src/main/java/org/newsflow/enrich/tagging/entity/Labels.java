@@ -9,10 +9,10 @@ import java.util.List;
  */
 final class Labels {
 
-  static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
+  static final List<String> TYPES = List.of("PER", "ORG", "LOC", "MISC");
   static final int O = 0;
-  static final int COUNT = 1 + 4 * TYPES.length;
-  private static final char[] PREFIX = {'B', 'I', 'L', 'U'};
+  static final int COUNT = 1 + 4 * 4;
+  private static final String PREFIX = "BILU";
 
   private Labels() {}
 
@@ -27,7 +27,7 @@ final class Labels {
   }
 
   static char prefix(int label) {
-    return label == O ? 'O' : PREFIX[(label - 1) % 4];
+    return label == O ? 'O' : PREFIX.charAt((label - 1) % 4);
   }
 
   /** Type index 0..3, or -1 for O. */
@@ -36,16 +36,11 @@ final class Labels {
   }
 
   static String name(int label) {
-    return label == O ? "O" : prefix(label) + "-" + TYPES[type(label)];
+    return label == O ? "O" : prefix(label) + "-" + TYPES.get(type(label));
   }
 
   static int typeIndex(String type) {
-    for (int i = 0; i < TYPES.length; i++) {
-      if (TYPES[i].equals(type)) {
-        return i;
-      }
-    }
-    return -1;
+    return TYPES.indexOf(type);
   }
 
   /** Whether {@code next} may follow {@code prev} (prev -1 = sentence start). */
@@ -85,7 +80,7 @@ final class Labels {
       int t = type(l);
       boolean continues = start >= 0 && t == type && (p == 'I' || p == 'L');
       if (!continues && start >= 0) {
-        out.add(new Span(start, i, TYPES[type]));
+        out.add(new Span(start, i, TYPES.get(type)));
         start = -1;
       }
       if (l != O && !continues) {
@@ -93,7 +88,7 @@ final class Labels {
         type = t;
       }
       if (start >= 0 && (p == 'L' || p == 'U')) {
-        out.add(new Span(start, i + 1, TYPES[type]));
+        out.add(new Span(start, i + 1, TYPES.get(type)));
         start = -1;
       }
     }

@@ -324,8 +324,6 @@ public final class PerceptronEntityTagger implements EntityTagger {
         }
         lat = g.place.lat();
         lon = g.place.lon();
-      } else if (g.type != EntityType.PERSON) {
-        name = g.name;
       }
       String key = g.place != null ? g.key : Gazetteer.normalise(name);
       out.add(new Entity(name, g.type, key, mentions.size(), salience, ids, lat, lon, mentions));
