@@ -101,6 +101,21 @@ class PerceptronEntityTaggerTest {
   }
 
   @Test
+  void shouldGiveTheSameResultWhenSharedAcrossThreads() throws Exception {
+    String text = "Maria Lindqvist of Acme Corp met Kenyan officials in Nairobi. Lindqvist praised Kenya.";
+    List<Entity> expected = tagger.tag("Acme in Kenya", text);
+    try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<List<Entity>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        results.add(pool.submit(() -> tagger.tag("Acme in Kenya", text)));
+      }
+      for (java.util.concurrent.Future<List<Entity>> f : results) {
+        assertThat(f.get()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void shouldNeverThrowOnBadInput() {
     assertThat(tagger.tag(null, null)).isEmpty();
     assertThat(tagger.tag("", "")).isEmpty();
