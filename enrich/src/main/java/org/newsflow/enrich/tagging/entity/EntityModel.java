@@ -35,18 +35,27 @@ public final class EntityModel {
   // well under the 300 MB budget. Each stage has its own scale, which argmax within a stage ignores.
   private final short[] weights;
   private final short[] stage2;
+  private final short[] reverse;
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
 
   EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
-    this(bits, quantise(weights), stage2 == null ? null : quantise(stage2), clusters, gazetteer);
+    this(bits, weights, stage2, null, clusters, gazetteer);
   }
 
-  private EntityModel(int bits, short[] weights, short[] stage2, WordClusters clusters, Gazetteer gazetteer) {
+  EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
+      Gazetteer gazetteer) {
+    this(bits, quantise(weights), stage2 == null ? null : quantise(stage2), reverse == null ? null
+        : quantise(reverse), clusters, gazetteer);
+  }
+
+  private EntityModel(int bits, short[] weights, short[] stage2, short[] reverse, WordClusters clusters,
+      Gazetteer gazetteer) {
     this.bits = bits;
     this.weights = weights;
     this.stage2 = stage2;
+    this.reverse = reverse;
     this.clusters = clusters;
     this.gazetteer = gazetteer;
     this.features = new Features(bits, gazetteer, clusters);
@@ -104,7 +113,8 @@ public final class EntityModel {
     int stages = in.readInt();
     short[] w = readWeights(in, bits);
     short[] w2 = stages > 1 ? readWeights(in, bits) : null;
-    return new EntityModel(bits, w, w2, new WordClusters(keys, values), Gazetteer.loadDefault());
+    short[] wr = stages > 2 ? readWeights(in, bits) : null;
+    return new EntityModel(bits, w, w2, wr, new WordClusters(keys, values), Gazetteer.loadDefault());
   }
 
   private static short[] readWeights(DataInputStream in, int bits) throws IOException {
@@ -161,10 +171,13 @@ public final class EntityModel {
       out.writeLong(keys[i]);
       out.writeInt(values[i]);
     }
-    out.writeInt(stage2 == null ? 1 : 2);
+    out.writeInt(stage2 == null ? 1 : reverse == null ? 2 : 3);
     writeWeights(out, weights);
     if (stage2 != null) {
       writeWeights(out, stage2);
+      if (reverse != null) {
+        writeWeights(out, reverse);
+      }
     }
     out.flush();
     gz.finish();
@@ -232,11 +245,25 @@ public final class EntityModel {
     List<Features.SentenceFeatures> feats = features.extract(norm);
     List<int[]> labels = decodeDocument(features, weights, feats);
     if (stage2 != null) {
-      labels = decodeDocument(features, stage2, features.stack(norm, feats, labels));
+      List<Features.SentenceFeatures> stacked = features.stack(norm, feats, labels);
+      if (reverse != null) {
+        stacked = features.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
+      }
+      labels = decodeDocument(features, stage2, stacked);
     }
     List<List<Span>> out = new ArrayList<>(doc.size());
     for (int[] l : labels) {
       out.add(Labels.decode(l));
+    }
+    return out;
+  }
+
+  /** Labels of a right-to-left first stage, in left-to-right order. */
+  static List<int[]> reverseLabels(Features f, float[] wf, short[] w, List<String[]> norm) {
+    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm)));
+    List<int[]> out = new ArrayList<>(rev.size());
+    for (int[] r : rev) {
+      out.add(Features.unreverse(r));
     }
     return out;
   }

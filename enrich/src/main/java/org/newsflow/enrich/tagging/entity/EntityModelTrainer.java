@@ -31,8 +31,9 @@ public final class EntityModelTrainer {
    * @param bits    log2 of the number of hashed weight rows
    * @param stacked whether to train a second, stacked stage on document-level first-stage labels
    * @param seeds   how many differently shuffled runs to average per stage (a cheap ensemble)
+   * @param bidirectional whether the second stage also sees a right-to-left first stage
    */
-  public record Settings(int epochs, int bits, boolean stacked, int seeds) {}
+  public record Settings(int epochs, int bits, boolean stacked, int seeds, boolean bidirectional) {}
 
   /**
    * Trains the model from CoNLL files.
@@ -53,7 +54,8 @@ public final class EntityModelTrainer {
     Settings settings = new Settings(Integer.parseInt(opts.getOrDefault("--epochs", "12")),
         Integer.parseInt(opts.getOrDefault("--bits", "20")),
         !"false".equals(opts.getOrDefault("--stacked", "true")),
-        Integer.parseInt(opts.getOrDefault("--seeds", "1")));
+        Integer.parseInt(opts.getOrDefault("--seeds", "1")),
+        "true".equals(opts.getOrDefault("--bidirectional", "false")));
     WordClusters clusters = WordClusters.EMPTY;
     if (opts.containsKey("--unlabeled")) {
       long t0 = System.nanoTime();
@@ -121,6 +123,20 @@ public final class EntityModelTrainer {
     if (!settings.stacked()) {
       return new EntityModel(settings.bits(), stage1, null, clusters, gazetteer);
     }
+    List<List<Features.SentenceFeatures>> revFeats = new ArrayList<>();
+    List<List<int[]>> revGolds = new ArrayList<>();
+    float[] reverse = null;
+    if (settings.bidirectional()) {
+      for (int d = 0; d < words.size(); d++) {
+        revFeats.add(features.extract(Features.reversed(words.get(d))));
+        List<int[]> rg = new ArrayList<>();
+        for (int[] g : golds.get(d)) {
+          rg.add(Features.reverseGold(g));
+        }
+        revGolds.add(rg);
+      }
+      reverse = trainWeights("right-to-left", features, revFeats, revGolds, bestEpoch[0], null, null, SEED);
+    }
     // Stacking: the second stage must see first-stage labels as noisy as on unseen text, so each training
     // document gets labels from a first stage trained without it (jackknife over folds).
     List<List<Features.SentenceFeatures>> stackedFeats = new ArrayList<>(feats.size());
@@ -139,20 +155,37 @@ public final class EntityModelTrainer {
       }
       float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null,
           SEED);
+      float[] wr = null;
+      if (settings.bidirectional()) {
+        List<List<Features.SentenceFeatures>> rf = new ArrayList<>();
+        List<List<int[]>> rg = new ArrayList<>();
+        for (int d = 0; d < feats.size(); d++) {
+          if (d % folds != fold) {
+            rf.add(revFeats.get(d));
+            rg.add(revGolds.get(d));
+          }
+        }
+        wr = trainWeights("fold " + (fold + 1) + " right-to-left", features, rf, rg, bestEpoch[0], null, null, SEED);
+      }
       for (int d = fold; d < feats.size(); d += folds) {
         List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
-        stackedFeats.set(d, features.stack(words.get(d), feats.get(d), labels));
+        List<Features.SentenceFeatures> st = features.stack(words.get(d), feats.get(d), labels);
+        if (wr != null) {
+          st = features.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d)));
+        }
+        stackedFeats.set(d, st);
       }
     }
     float[] first = stage1;
+    float[] rev = reverse;
     java.util.function.Function<float[], NerEvaluation.Result> dev2 = dev.isEmpty() ? null
-        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, clusters, gazetteer), dev);
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, rev, clusters, gazetteer), dev);
     int[] bestEpoch2 = new int[1];
     float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(), dev2, bestEpoch2,
         SEED);
     stage2 = ensemble("stage 2", stage2, settings.seeds(), dev2, seed -> trainWeights("stage 2 seed " + seed,
         features, stackedFeats, golds, bestEpoch2[0], null, null, SEED + seed));
-    return new EntityModel(settings.bits(), stage1, stage2, clusters, gazetteer);
+    return new EntityModel(settings.bits(), stage1, stage2, reverse, clusters, gazetteer);
   }
 
   /** Averages the weights of runs with other shuffling seeds into {@code first}; reports the dev F1 it reaches. */

@@ -226,6 +226,60 @@ final class Features {
     return out;
   }
 
+  /**
+   * Adds the labels of a right-to-left first stage to stacked features, so the second stage sees a decision
+   * made with the right context already fixed, and where the two directions disagree.
+   */
+  List<SentenceFeatures> addReverse(List<SentenceFeatures> stacked, List<int[]> forward, List<int[]> reverse) {
+    List<SentenceFeatures> out = new ArrayList<>(stacked.size());
+    for (int s = 0; s < stacked.size(); s++) {
+      SentenceFeatures sf = stacked.get(s);
+      int[] f = forward.get(s);
+      int[] r = reverse.get(s);
+      int n = r.length;
+      int[][] rows = new int[n][];
+      for (int i = 0; i < n; i++) {
+        int[] base = sf.rows()[i];
+        int[] all = java.util.Arrays.copyOf(base, base.length + 4);
+        all[base.length] = row(80, r[i]);
+        all[base.length + 1] = row(81, i > 0 ? r[i - 1] : -1, r[i]);
+        all[base.length + 2] = row(82, r[i], i + 1 < n ? r[i + 1] : -1);
+        all[base.length + 3] = row(83, f[i], r[i]);
+        rows[i] = all;
+      }
+      out.add(new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised()));
+    }
+    return out;
+  }
+
+  /** The document with every sentence's tokens in reverse order, for the right-to-left stage. */
+  static List<String[]> reversed(List<String[]> doc) {
+    List<String[]> out = new ArrayList<>(doc.size());
+    for (String[] w : doc) {
+      String[] r = new String[w.length];
+      for (int i = 0; i < w.length; i++) {
+        r[i] = w[w.length - 1 - i];
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** BILOU labels of a reversed sentence mapped back to left-to-right order. */
+  static int[] unreverse(int[] reversedLabels) {
+    int n = reversedLabels.length;
+    List<Span> spans = new ArrayList<>();
+    for (Span sp : Labels.decode(reversedLabels)) {
+      spans.add(new Span(n - sp.end(), n - sp.start(), sp.type()));
+    }
+    return Labels.encode(n, spans);
+  }
+
+  /** BILOU labels of a sentence for its reversed token order. */
+  static int[] reverseGold(int[] labels) {
+    return unreverse(labels);
+  }
+
   private static String nameKey(String[] lw, int from, int to) {
     return String.join(" ", java.util.Arrays.asList(lw).subList(from, to));
   }

@@ -38,7 +38,7 @@ class EntityModelTrainerTest {
   void shouldLearnInventedCorpusAndSurviveSaveAndLoad(@TempDir Path dir) throws IOException {
     Path train = corpus(dir, "train.txt", 40);
     List<List<ConllCorpus.Sentence>> docs = ConllCorpus.documents(ConllCorpus.read(train));
-    EntityModel model = EntityModelTrainer.train(docs, docs, new EntityModelTrainer.Settings(4, 16, true, 1),
+    EntityModel model = EntityModelTrainer.train(docs, docs, new EntityModelTrainer.Settings(4, 16, true, 1, true),
         WordClusters.EMPTY, Gazetteer.loadDefault());
     NerEvaluation.Result result = NerEvaluation.evaluate(model, docs);
     assertThat(result.overall().f1()).isGreaterThan(0.95);
