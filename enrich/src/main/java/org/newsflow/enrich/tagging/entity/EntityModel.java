@@ -31,11 +31,11 @@ public final class EntityModel {
   private static final int VERSION = 3;
 
   private final int bits;
-  // 16-bit weights: the saved model is quantised anyway, and halving the heap keeps two stages of 2^21 rows
-  // well under the 300 MB budget. Each stage has its own scale, which argmax within a stage ignores.
-  private final short[] weights;
-  private final short[] stage2;
-  private final short[] reverse;
+  // 16-bit weights of the used rows only (the saved model is quantised anyway). Each stage has its own scale,
+  // which argmax within a stage ignores.
+  private final Weights weights;
+  private final Weights stage2;
+  private final Weights reverse;
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
@@ -46,11 +46,11 @@ public final class EntityModel {
 
   EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
       Gazetteer gazetteer) {
-    this(bits, quantise(weights), stage2 == null ? null : quantise(stage2), reverse == null ? null
-        : quantise(reverse), clusters, gazetteer);
+    this(bits, Weights.quantise(weights, bits), stage2 == null ? null : Weights.quantise(stage2, bits),
+        reverse == null ? null : Weights.quantise(reverse, bits), clusters, gazetteer);
   }
 
-  private EntityModel(int bits, short[] weights, short[] stage2, short[] reverse, WordClusters clusters,
+  private EntityModel(int bits, Weights weights, Weights stage2, Weights reverse, WordClusters clusters,
       Gazetteer gazetteer) {
     this.bits = bits;
     this.weights = weights;
@@ -111,38 +111,10 @@ public final class EntityModel {
       values[i] = in.readInt();
     }
     int stages = in.readInt();
-    short[] w = readWeights(in, bits);
-    short[] w2 = stages > 1 ? readWeights(in, bits) : null;
-    short[] wr = stages > 2 ? readWeights(in, bits) : null;
+    Weights w = Weights.read(in, bits);
+    Weights w2 = stages > 1 ? Weights.read(in, bits) : null;
+    Weights wr = stages > 2 ? Weights.read(in, bits) : null;
     return new EntityModel(bits, w, w2, wr, new WordClusters(keys, values), Gazetteer.loadDefault());
-  }
-
-  private static short[] readWeights(DataInputStream in, int bits) throws IOException {
-    int labels = Labels.COUNT;
-    short[] w = new short[(1 << bits) * labels];
-    int rows = in.readInt();
-    int row = 0;
-    for (int r = 0; r < rows; r++) {
-      row += in.readInt();
-      int base = row * labels;
-      for (int l = 0; l < labels; l++) {
-        w[base + l] = in.readShort();
-      }
-    }
-    return w;
-  }
-
-  private static short[] quantise(float[] w) {
-    float max = 0;
-    for (float f : w) {
-      max = Math.max(max, Math.abs(f));
-    }
-    float scale = max == 0 ? 1 : Short.MAX_VALUE / max;
-    short[] q = new short[w.length];
-    for (int i = 0; i < w.length; i++) {
-      q[i] = (short) Math.round(w[i] * scale);
-    }
-    return q;
   }
 
   /**
@@ -172,38 +144,16 @@ public final class EntityModel {
       out.writeInt(values[i]);
     }
     out.writeInt(stage2 == null ? 1 : reverse == null ? 2 : 3);
-    writeWeights(out, weights);
+    weights.write(out);
     if (stage2 != null) {
-      writeWeights(out, stage2);
+      stage2.write(out);
       if (reverse != null) {
-        writeWeights(out, reverse);
+        reverse.write(out);
       }
     }
     out.flush();
     gz.finish();
     raw.flush();
-  }
-
-  private void writeWeights(DataOutputStream out, short[] w) throws IOException {
-    int rowsTotal = 1 << bits;
-    List<Integer> nonZero = new ArrayList<>();
-    for (int r = 0; r < rowsTotal; r++) {
-      for (int l = 0; l < Labels.COUNT; l++) {
-        if (w[r * Labels.COUNT + l] != 0) {
-          nonZero.add(r);
-          break;
-        }
-      }
-    }
-    out.writeInt(nonZero.size());
-    int prev = 0;
-    for (int r : nonZero) {
-      out.writeInt(r - prev);
-      prev = r;
-      for (int l = 0; l < Labels.COUNT; l++) {
-        out.writeShort(w[r * Labels.COUNT + l]);
-      }
-    }
   }
 
   /** The gazetteer the model's features use; the tagger links places with it too. */
@@ -259,7 +209,7 @@ public final class EntityModel {
   }
 
   /** Labels of a right-to-left first stage, in left-to-right order. */
-  static List<int[]> reverseLabels(Features f, float[] wf, short[] w, List<String[]> norm) {
+  static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm) {
     List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm)));
     List<int[]> out = new ArrayList<>(rev.size());
     for (int[] r : rev) {
@@ -269,12 +219,12 @@ public final class EntityModel {
   }
 
   /** Stage-one labels of a document; the trainer uses this to build stacked features. */
-  static List<int[]> decodeDocument(Features f, short[] w, List<Features.SentenceFeatures> feats) {
+  static List<int[]> decodeDocument(Features f, Weights w, List<Features.SentenceFeatures> feats) {
     return decodeDocument(f, null, w, feats);
   }
 
   /** Labels of a document under float (training) or 16-bit (runtime) weights; exactly one is non-null. */
-  static List<int[]> decodeDocument(Features f, float[] wf, short[] w, List<Features.SentenceFeatures> feats) {
+  static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
     Map<Long, int[]> history = new HashMap<>();
     float[] scores = new float[Labels.COUNT];
     List<int[]> out = new ArrayList<>(feats.size());
@@ -298,7 +248,7 @@ public final class EntityModel {
    * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
    * training sees the histories decoding will see.
    */
-  static int[] decode(Features f, float[] w, short[] ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+  static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
       Updater updater, float[] scores) {
     int n = sf.rows().length;
     int[] labels = new int[n];
@@ -328,16 +278,16 @@ public final class EntityModel {
       java.util.Arrays.fill(scores, 0f);
       int[] rows = sf.rows()[i];
       if (ws != null) {
-        for (int r : rows) {
-          int base = r * lc;
-          for (int l = 0; l < lc; l++) {
-            scores[l] += ws[base + l];
+        int[] index = ws.index();
+        short[] wr = ws.rows();
+        for (int k = 0; k < rows.length + nd; k++) {
+          int idx = index[k < rows.length ? rows[k] : dyn[k - rows.length]];
+          if (idx < 0) {
+            continue;
           }
-        }
-        for (int k = 0; k < nd; k++) {
-          int base = dyn[k] * lc;
+          int base = idx * lc;
           for (int l = 0; l < lc; l++) {
-            scores[l] += ws[base + l];
+            scores[l] += wr[base + l];
           }
         }
       } else {
