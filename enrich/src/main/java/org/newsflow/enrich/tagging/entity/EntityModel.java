@@ -19,8 +19,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained named-entity model: hashed averaged-perceptron weights over BILOU labels, the word clusters it was
- * trained with, and the bundled gazetteer. Decodes greedily left to right, with the previous two labels and the
- * labels already given to the same word earlier in the document as features. Immutable and thread-safe.
+ * trained with, and the bundled gazetteer. Each stage decodes greedily, with the previous two labels and the
+ * labels already given to the same word earlier in the document as features; a left-to-right and an optional
+ * right-to-left first stage feed a stacked second stage. Immutable and thread-safe.
  */
 public final class EntityModel {
 

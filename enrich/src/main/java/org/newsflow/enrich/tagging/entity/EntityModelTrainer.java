@@ -15,7 +15,8 @@ import java.util.Random;
  * predicted histories, optional word clusters learned from unlabeled text. Prints dev F1 after each epoch to stderr
  * and keeps the epoch with the best dev F1. Reproducible: fixed shuffling seed, deterministic clustering.
  *
- * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR]}
+ * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR] [--stacked BOOL]
+ * [--bidirectional BOOL] [--seeds S]}
  */
 public final class EntityModelTrainer {
 
@@ -45,7 +46,7 @@ public final class EntityModelTrainer {
     Map<String, String> opts = options(args);
     if (!opts.containsKey("--train") || !opts.containsKey("--out")) {
       System.err.println("usage: EntityModelTrainer --train FILE --dev FILE --out MODEL [--epochs N] [--bits B]"
-          + " [--unlabeled DIR]");
+          + " [--unlabeled DIR] [--stacked true|false] [--bidirectional true|false] [--seeds S]");
       System.exit(2);
     }
     List<ConllCorpus.Sentence> train = ConllCorpus.read(Path.of(opts.get("--train")));
