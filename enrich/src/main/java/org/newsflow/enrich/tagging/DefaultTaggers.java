@@ -1,7 +1,8 @@
 package org.newsflow.enrich.tagging;
 
 import java.time.Clock;
-import java.util.List;
+import org.newsflow.enrich.tagging.entity.EntityModel;
+import org.newsflow.enrich.tagging.entity.PerceptronEntityTagger;
 import org.newsflow.enrich.tagging.language.OpenNlpLanguageDetector;
 import org.newsflow.enrich.tagging.topic.LinearTopicTagger;
 
@@ -13,7 +14,7 @@ public final class DefaultTaggers {
 
   /** The enricher with the shipped entity, topic and language models. */
   public static ArticleEnricher enricher(Clock clock) {
-    return new ArticleEnricher((t, x) -> List.of(), LinearTopicTagger.loadDefault(),
+    return new ArticleEnricher(new PerceptronEntityTagger(EntityModel.loadDefault()), LinearTopicTagger.loadDefault(),
         OpenNlpLanguageDetector.loadDefault(), clock);
   }
 }

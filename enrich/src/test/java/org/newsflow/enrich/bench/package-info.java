@@ -1,2 +1,2 @@
-/** Benchmarks of the enrich topology and its clustering component: plain mains, commands in docs/benchmarks-topology.md. */
+/** Benchmarks of the taggers, the topology and its clustering: plain mains run by hand, commands in docs/BENCHMARKS.md. */
 package org.newsflow.enrich.bench;

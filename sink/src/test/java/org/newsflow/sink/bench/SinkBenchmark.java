@@ -77,10 +77,14 @@ public final class SinkBenchmark {
         Topics topics = new Topics("bench" + round);
         TopicAdmin.ensureTopics(client, topics.all(), 2, 1, Duration.ofSeconds(30));
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+          List<Future<?>> sends = new ArrayList<>();
           for (Article a : articles) {
-            p.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a)));
+            sends.add(p.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a))));
           }
           p.flush();
+          for (Future<?> f : sends) {
+            f.get();
+          }
         }
         double s = sinkRound(node, client, topics, "sink" + round, docs);
         sink.add(s);
@@ -150,8 +154,17 @@ public final class SinkBenchmark {
     }
     long t0 = System.nanoTime();
     long first = sink.indexedCount();
+    long lastProgress = System.nanoTime();
+    long seen = first;
     while (sink.indexedCount() < docs) {
       Thread.sleep(1);
+      if (sink.indexedCount() != seen) {
+        seen = sink.indexedCount();
+        lastProgress = System.nanoTime();
+      } else if (System.nanoTime() - lastProgress > 60_000_000_000L) {
+        sink.close();
+        throw new IllegalStateException("sink stalled at " + seen + " of " + docs + " documents: " + sink.health());
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     sink.close();

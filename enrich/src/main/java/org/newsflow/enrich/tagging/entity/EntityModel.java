@@ -1,0 +1,333 @@
+package org.newsflow.enrich.tagging.entity;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained named-entity model: hashed averaged-perceptron weights over BILOU labels, the word clusters it was
+ * trained with, and the bundled gazetteer. Each stage decodes greedily, with the previous two labels and the
+ * labels already given to the same word earlier in the document as features; a left-to-right and an optional
+ * right-to-left first stage feed a stacked second stage. Immutable and thread-safe.
+ */
+public final class EntityModel {
+
+  /** Classpath location of the bundled model. */
+  public static final String DEFAULT_RESOURCE = "models/entities.bin";
+
+  private static final int MAGIC = 0x4e464e45; // "NFNE"
+  private static final int VERSION = 3;
+
+  private final int bits;
+  // 16-bit weights of the used rows only (the saved model is quantised anyway). Each stage has its own scale,
+  // which argmax within a stage ignores.
+  private final Weights weights;
+  private final Weights stage2;
+  private final Weights reverse;
+  private final WordClusters clusters;
+  private final Gazetteer gazetteer;
+  private final Features features;
+
+  EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
+    this(bits, weights, stage2, null, clusters, gazetteer);
+  }
+
+  EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
+      Gazetteer gazetteer) {
+    this(bits, Weights.quantise(weights, bits), stage2 == null ? null : Weights.quantise(stage2, bits),
+        reverse == null ? null : Weights.quantise(reverse, bits), clusters, gazetteer);
+  }
+
+  private EntityModel(int bits, Weights weights, Weights stage2, Weights reverse, WordClusters clusters,
+      Gazetteer gazetteer) {
+    this.bits = bits;
+    this.weights = weights;
+    this.stage2 = stage2;
+    this.reverse = reverse;
+    this.clusters = clusters;
+    this.gazetteer = gazetteer;
+    this.features = new Features(bits, gazetteer, clusters);
+  }
+
+  /** Loads the model bundled with newsflow ({@value #DEFAULT_RESOURCE} on the classpath). */
+  public static EntityModel loadDefault() {
+    try (InputStream in = EntityModel.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("no entity model on the classpath at " + DEFAULT_RESOURCE);
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads a model file written by {@link #save(Path)}.
+   *
+   * @param file the model file
+   * @return the model
+   * @throws IOException if it cannot be read
+   */
+  public static EntityModel load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in);
+    }
+  }
+
+  /**
+   * Reads a model from a stream (gzip-compressed model format); does not close it.
+   *
+   * @param raw the stream
+   * @return the model
+   * @throws IOException if it cannot be read or is not a model
+   */
+  public static EntityModel load(InputStream raw) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16));
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a newsflow entity model (or an unsupported version)");
+    }
+    int bits = in.readInt();
+    int labels = in.readInt();
+    if (labels != Labels.COUNT || bits < 10 || bits > 26) {
+      throw new IOException("model has " + labels + " labels and " + bits + " hash bits; expected " + Labels.COUNT);
+    }
+    int nc = in.readInt();
+    long[] keys = new long[nc];
+    int[] values = new int[nc];
+    for (int i = 0; i < nc; i++) {
+      keys[i] = in.readLong();
+      values[i] = in.readInt();
+    }
+    int stages = in.readInt();
+    Weights w = Weights.read(in, bits);
+    Weights w2 = stages > 1 ? Weights.read(in, bits) : null;
+    Weights wr = stages > 2 ? Weights.read(in, bits) : null;
+    return new EntityModel(bits, w, w2, wr, new WordClusters(keys, values), Gazetteer.loadDefault());
+  }
+
+  /**
+   * Writes the model (gzip; weights quantised to 16 bits, zero rows skipped).
+   *
+   * @param file where to write
+   * @throws IOException if it cannot be written
+   */
+  public void save(Path file) throws IOException {
+    try (OutputStream raw = Files.newOutputStream(file)) {
+      save(raw);
+    }
+  }
+
+  void save(OutputStream raw) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeInt(bits);
+    out.writeInt(Labels.COUNT);
+    long[] keys = clusters.keys();
+    int[] values = clusters.values();
+    out.writeInt(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      out.writeLong(keys[i]);
+      out.writeInt(values[i]);
+    }
+    out.writeInt(stage2 == null ? 1 : reverse == null ? 2 : 3);
+    weights.write(out);
+    if (stage2 != null) {
+      stage2.write(out);
+      if (reverse != null) {
+        reverse.write(out);
+      }
+    }
+    out.flush();
+    gz.finish();
+    raw.flush();
+  }
+
+  /** The gazetteer the model's features use; the tagger links places with it too. */
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  /**
+   * How often the word is capitalised mid-sentence in the unlabeled text the model saw: 0 (almost never) to 3
+   * (almost always), or -1 when unknown.
+   */
+  int capitalisationPrior(String word) {
+    return clusters.get(ClusterBuilder.capKey(Features.lowerDigits(Features.normalise(word))));
+  }
+
+  Features features() {
+    return features;
+  }
+
+  int bits() {
+    return bits;
+  }
+
+  /**
+   * Tags a document.
+   *
+   * @param doc sentences of token texts, in document order
+   * @return the names found in each sentence
+   */
+  public List<List<Span>> tag(List<String[]> doc) {
+    List<String[]> norm = new ArrayList<>(doc.size());
+    for (String[] s : doc) {
+      String[] n = new String[s.length];
+      for (int i = 0; i < s.length; i++) {
+        n[i] = Features.normalise(s[i]);
+      }
+      norm.add(n);
+    }
+    List<Features.SentenceFeatures> feats = features.extract(norm);
+    List<int[]> labels = decodeDocument(features, weights, feats);
+    if (stage2 != null) {
+      List<Features.SentenceFeatures> stacked = features.stack(norm, feats, labels);
+      if (reverse != null) {
+        stacked = features.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
+      }
+      labels = decodeDocument(features, stage2, stacked);
+    }
+    List<List<Span>> out = new ArrayList<>(doc.size());
+    for (int[] l : labels) {
+      out.add(Labels.decode(l));
+    }
+    return out;
+  }
+
+  /** Labels of a right-to-left first stage, in left-to-right order. */
+  static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm) {
+    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm)));
+    List<int[]> out = new ArrayList<>(rev.size());
+    for (int[] r : rev) {
+      out.add(Features.unreverse(r));
+    }
+    return out;
+  }
+
+  /** Stage-one labels of a document; the trainer uses this to build stacked features. */
+  static List<int[]> decodeDocument(Features f, Weights w, List<Features.SentenceFeatures> feats) {
+    return decodeDocument(f, null, w, feats);
+  }
+
+  /** Labels of a document under float (training) or 16-bit (runtime) weights; exactly one is non-null. */
+  static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
+    Map<Long, int[]> history = new HashMap<>();
+    float[] scores = new float[Labels.COUNT];
+    List<int[]> out = new ArrayList<>(feats.size());
+    for (Features.SentenceFeatures sf : feats) {
+      int[] labels = decode(f, wf, w, sf, history, null, null, scores);
+      remember(history, sf, labels);
+      out.add(labels);
+    }
+    return out;
+  }
+
+  // ---- shared by decoding and training ----
+
+  /** Receives perceptron updates during training. */
+  interface Updater {
+    void update(int[] rows, int nStatic, int[] dynamic, int nDynamic, int gold, int predicted);
+  }
+
+  /**
+   * Greedy decoding of one sentence. When {@code gold} and {@code updater} are given, every wrong decision is
+   * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
+   * training sees the histories decoding will see.
+   */
+  static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+      Updater updater, float[] scores) {
+    int n = sf.rows().length;
+    int[] labels = new int[n];
+    int[] dyn = new int[16];
+    final int lc = Labels.COUNT;
+    for (int i = 0; i < n; i++) {
+      int p1 = i > 0 ? labels[i - 1] : -1;
+      int p2 = i > 1 ? labels[i - 2] : -1;
+      int nd = 0;
+      dyn[nd++] = f.row(50, p1);
+      dyn[nd++] = f.row(51, p2, p1);
+      dyn[nd++] = f.row(52, p1, sf.lower()[i]);
+      dyn[nd++] = f.row(53, p1, sf.shape()[i]);
+      int[] seen = sf.capitalised()[i] ? history.get(sf.lower()[i]) : null;
+      if (seen != null) {
+        int best = 0;
+        for (int t = 0; t < seen.length; t++) {
+          if (seen[t] > 0) {
+            dyn[nd++] = f.row(54, t);
+          }
+          if (seen[t] > seen[best]) {
+            best = t;
+          }
+        }
+        dyn[nd++] = f.row(55, best, sf.shape()[i]);
+      }
+      java.util.Arrays.fill(scores, 0f);
+      int[] rows = sf.rows()[i];
+      if (ws != null) {
+        int[] index = ws.index();
+        short[] wr = ws.rows();
+        for (int k = 0; k < rows.length + nd; k++) {
+          int idx = index[k < rows.length ? rows[k] : dyn[k - rows.length]];
+          if (idx < 0) {
+            continue;
+          }
+          int base = idx * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += wr[base + l];
+          }
+        }
+      } else {
+        for (int r : rows) {
+          int base = r * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += w[base + l];
+          }
+        }
+        for (int k = 0; k < nd; k++) {
+          int base = dyn[k] * lc;
+          for (int l = 0; l < lc; l++) {
+            scores[l] += w[base + l];
+          }
+        }
+      }
+      int best = -1;
+      for (int l = 0; l < lc; l++) {
+        if (Labels.allowed(p1, l) && (best < 0 || scores[l] > scores[best])) {
+          best = l;
+        }
+      }
+      if (updater != null && gold[i] != best) {
+        updater.update(rows, rows.length, dyn, nd, gold[i], best);
+      }
+      labels[i] = best;
+    }
+    return labels;
+  }
+
+  /** Records the types given to capitalised words so later mentions in the document can agree with them. */
+  static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
+    for (int i = 0; i < labels.length; i++) {
+      if (!sf.capitalised()[i]) {
+        continue;
+      }
+      int t = Labels.type(labels[i]);
+      int slot = t < 0 ? Labels.TYPES.size() : t;
+      history.computeIfAbsent(sf.lower()[i], k -> new int[Labels.TYPES.size() + 1])[slot]++;
+    }
+  }
+}

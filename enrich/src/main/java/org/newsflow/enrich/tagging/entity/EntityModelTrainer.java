@@ -1,0 +1,295 @@
+package org.newsflow.enrich.tagging.entity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains the entity model: an averaged perceptron over hashed features, greedy BILOU decoding trained on its own
+ * predicted histories, optional word clusters learned from unlabeled text. Prints dev F1 after each epoch to stderr
+ * and keeps the epoch with the best dev F1. Reproducible: fixed shuffling seed, deterministic clustering.
+ *
+ * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR] [--stacked BOOL]
+ * [--bidirectional BOOL] [--seeds S]}
+ */
+public final class EntityModelTrainer {
+
+  /** Seed for shuffling documents between epochs. */
+  public static final long SEED = 20240314L;
+
+  private EntityModelTrainer() {}
+
+  /**
+   * Training settings.
+   *
+   * @param epochs number of passes over the training data
+   * @param bits    log2 of the number of hashed weight rows
+   * @param stacked whether to train a second, stacked stage on document-level first-stage labels
+   * @param seeds   how many differently shuffled runs to average per stage (a cheap ensemble)
+   * @param bidirectional whether the second stage also sees a right-to-left first stage
+   */
+  public record Settings(int epochs, int bits, boolean stacked, int seeds, boolean bidirectional) {}
+
+  /**
+   * Trains the model from CoNLL files.
+   *
+   * @param args {@code --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR]}
+   * @throws IOException if a file cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opts = options(args);
+    if (!opts.containsKey("--train") || !opts.containsKey("--out")) {
+      System.err.println("usage: EntityModelTrainer --train FILE --dev FILE --out MODEL [--epochs N] [--bits B]"
+          + " [--unlabeled DIR] [--stacked true|false] [--bidirectional true|false] [--seeds S]");
+      System.exit(2);
+    }
+    List<ConllCorpus.Sentence> train = ConllCorpus.read(Path.of(opts.get("--train")));
+    List<ConllCorpus.Sentence> dev = opts.containsKey("--dev") ? ConllCorpus.read(Path.of(opts.get("--dev")))
+        : List.of();
+    Settings settings = new Settings(Integer.parseInt(opts.getOrDefault("--epochs", "12")),
+        Integer.parseInt(opts.getOrDefault("--bits", "20")),
+        !"false".equals(opts.getOrDefault("--stacked", "true")),
+        Integer.parseInt(opts.getOrDefault("--seeds", "1")),
+        "true".equals(opts.getOrDefault("--bidirectional", "false")));
+    WordClusters clusters = WordClusters.EMPTY;
+    if (opts.containsKey("--unlabeled")) {
+      long t0 = System.nanoTime();
+      List<String[]> text = new ArrayList<>();
+      for (ConllCorpus.Sentence s : train) {
+        text.add(s.words());
+      }
+      text.addAll(ClusterBuilder.readText(Path.of(opts.get("--unlabeled"))));
+      clusters = ClusterBuilder.build(text);
+      System.err.printf(Locale.ROOT, "clusters: %d words clustered in %.1f s%n", clusters.size(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    EntityModel model = train(ConllCorpus.documents(train), ConllCorpus.documents(dev), settings, clusters,
+        Gazetteer.loadDefault());
+    model.save(Path.of(opts.get("--out")));
+    System.err.println("wrote " + opts.get("--out"));
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opts.put(args[i], args[i + 1]);
+    }
+    return opts;
+  }
+
+  /**
+   * Trains a model.
+   *
+   * @param train     training documents
+   * @param dev       development documents to pick the best epoch on (may be empty: then the last epoch is kept)
+   * @param settings  epochs and hash size
+   * @param clusters  word clusters to use as features
+   * @param gazetteer word lists
+   * @return the trained model
+   */
+  static EntityModel train(List<List<ConllCorpus.Sentence>> train, List<List<ConllCorpus.Sentence>> dev,
+      Settings settings, WordClusters clusters, Gazetteer gazetteer) {
+    Features features = new Features(settings.bits(), gazetteer, clusters);
+    // Static features do not depend on the weights: extract them once.
+    List<List<String[]>> words = new ArrayList<>();
+    List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
+    List<List<int[]>> golds = new ArrayList<>();
+    for (List<ConllCorpus.Sentence> doc : train) {
+      List<String[]> docWords = new ArrayList<>();
+      List<int[]> gold = new ArrayList<>();
+      for (ConllCorpus.Sentence s : doc) {
+        String[] n = new String[s.words().length];
+        for (int i = 0; i < n.length; i++) {
+          n[i] = Features.normalise(s.words()[i]);
+        }
+        docWords.add(n);
+        gold.add(Labels.encode(n.length, Labels.fromBio(s.tags())));
+      }
+      words.add(docWords);
+      feats.add(features.extract(docWords));
+      golds.add(gold);
+    }
+    int[] bestEpoch = new int[1];
+    java.util.function.Function<float[], NerEvaluation.Result> dev1 = dev.isEmpty() ? null
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, clusters, gazetteer), dev);
+    float[] stage1 = trainWeights("stage 1", features, feats, golds, settings.epochs(), dev1, bestEpoch, SEED);
+    stage1 = ensemble("stage 1", stage1, settings.seeds(), dev1,
+        seed -> trainWeights("stage 1 seed " + seed, features, feats, golds, bestEpoch[0], null, null, SEED + seed));
+    if (!settings.stacked()) {
+      return new EntityModel(settings.bits(), stage1, null, clusters, gazetteer);
+    }
+    List<List<Features.SentenceFeatures>> revFeats = new ArrayList<>();
+    List<List<int[]>> revGolds = new ArrayList<>();
+    float[] reverse = null;
+    if (settings.bidirectional()) {
+      for (int d = 0; d < words.size(); d++) {
+        revFeats.add(features.extract(Features.reversed(words.get(d))));
+        List<int[]> rg = new ArrayList<>();
+        for (int[] g : golds.get(d)) {
+          rg.add(Features.reverseGold(g));
+        }
+        revGolds.add(rg);
+      }
+      reverse = trainWeights("right-to-left", features, revFeats, revGolds, bestEpoch[0], null, null, SEED);
+    }
+    // Stacking: the second stage must see first-stage labels as noisy as on unseen text, so each training
+    // document gets labels from a first stage trained without it (jackknife over folds).
+    List<List<Features.SentenceFeatures>> stackedFeats = new ArrayList<>(feats.size());
+    for (int d = 0; d < feats.size(); d++) {
+      stackedFeats.add(null);
+    }
+    int folds = 5;
+    for (int fold = 0; fold < folds; fold++) {
+      List<List<Features.SentenceFeatures>> foldFeats = new ArrayList<>();
+      List<List<int[]>> foldGolds = new ArrayList<>();
+      for (int d = 0; d < feats.size(); d++) {
+        if (d % folds != fold) {
+          foldFeats.add(feats.get(d));
+          foldGolds.add(golds.get(d));
+        }
+      }
+      float[] w = trainWeights("fold " + (fold + 1), features, foldFeats, foldGolds, bestEpoch[0], null, null,
+          SEED);
+      float[] wr = null;
+      if (settings.bidirectional()) {
+        List<List<Features.SentenceFeatures>> rf = new ArrayList<>();
+        List<List<int[]>> rg = new ArrayList<>();
+        for (int d = 0; d < feats.size(); d++) {
+          if (d % folds != fold) {
+            rf.add(revFeats.get(d));
+            rg.add(revGolds.get(d));
+          }
+        }
+        wr = trainWeights("fold " + (fold + 1) + " right-to-left", features, rf, rg, bestEpoch[0], null, null, SEED);
+      }
+      for (int d = fold; d < feats.size(); d += folds) {
+        List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
+        List<Features.SentenceFeatures> st = features.stack(words.get(d), feats.get(d), labels);
+        if (wr != null) {
+          st = features.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d)));
+        }
+        stackedFeats.set(d, st);
+      }
+    }
+    float[] first = stage1;
+    float[] rev = reverse;
+    java.util.function.Function<float[], NerEvaluation.Result> dev2 = dev.isEmpty() ? null
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, rev, clusters, gazetteer), dev);
+    int[] bestEpoch2 = new int[1];
+    float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(), dev2, bestEpoch2,
+        SEED);
+    stage2 = ensemble("stage 2", stage2, settings.seeds(), dev2, seed -> trainWeights("stage 2 seed " + seed,
+        features, stackedFeats, golds, bestEpoch2[0], null, null, SEED + seed));
+    return new EntityModel(settings.bits(), stage1, stage2, reverse, clusters, gazetteer);
+  }
+
+  /** Averages the weights of runs with other shuffling seeds into {@code first}; reports the dev F1 it reaches. */
+  private static float[] ensemble(String stage, float[] first, int seeds,
+      java.util.function.Function<float[], NerEvaluation.Result> dev,
+      java.util.function.IntFunction<float[]> run) {
+    if (seeds <= 1) {
+      return first;
+    }
+    float[] sum = first.clone();
+    for (int seed = 1; seed < seeds; seed++) {
+      float[] w = run.apply(seed);
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += w[i];
+      }
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] /= seeds;
+    }
+    if (dev != null) {
+      System.err.printf(Locale.ROOT, "%s ensemble of %d seeds: dev F1 %.2f%n", stage, seeds,
+          100 * dev.apply(sum).overall().f1());
+    }
+    return sum;
+  }
+
+  /**
+   * Averaged-perceptron training of one weight set. Returns the averaged weights of the epoch with the best dev
+   * F1 (or of the last epoch when there is no dev scorer).
+   */
+  private static float[] trainWeights(String stage, Features features, List<List<Features.SentenceFeatures>> feats,
+      List<List<int[]>> golds, int epochs, java.util.function.Function<float[], NerEvaluation.Result> dev,
+      int[] bestEpochOut, long seed) {
+    int lc = Labels.COUNT;
+    float[] w = new float[(1 << features.bits()) * lc];
+    double[] u = new double[w.length];
+    long[] clock = {1};
+    EntityModel.Updater updater = (rows, ns, dyn, nd, gold, pred) -> {
+      long c = clock[0];
+      for (int k = 0; k < ns + nd; k++) {
+        int base = (k < ns ? rows[k] : dyn[k - ns]) * lc;
+        w[base + gold] += 1;
+        u[base + gold] += c;
+        w[base + pred] -= 1;
+        u[base + pred] -= c;
+      }
+    };
+    List<Integer> order = new ArrayList<>();
+    for (int d = 0; d < feats.size(); d++) {
+      order.add(d);
+    }
+    Random random = new Random(seed);
+    float[] scores = new float[lc];
+    float[] best = null;
+    double bestF1 = -1;
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      long t0 = System.nanoTime();
+      Collections.shuffle(order, random);
+      int mistakes = 0;
+      int tokens = 0;
+      for (int d : order) {
+        Map<Long, int[]> history = new HashMap<>();
+        List<Features.SentenceFeatures> doc = feats.get(d);
+        for (int s = 0; s < doc.size(); s++) {
+          int[] gold = golds.get(d).get(s);
+          int[] pred = EntityModel.decode(features, w, null, doc.get(s), history, gold, updater, scores);
+          for (int i = 0; i < gold.length; i++) {
+            if (gold[i] != pred[i]) {
+              mistakes++;
+            }
+            clock[0]++;
+          }
+          tokens += gold.length;
+          EntityModel.remember(history, doc.get(s), pred);
+        }
+      }
+      if (dev == null && epoch < epochs) {
+        continue;
+      }
+      float[] avg = new float[w.length];
+      double c = clock[0];
+      for (int i = 0; i < w.length; i++) {
+        avg[i] = (float) (w[i] - u[i] / c);
+      }
+      String devReport = "";
+      double f1 = epoch;
+      if (dev != null) {
+        NerEvaluation.Result r = dev.apply(avg);
+        f1 = r.overall().f1();
+        devReport = String.format(Locale.ROOT, " dev F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", 100 * f1,
+            100 * r.perType().get("PER").f1(), 100 * r.perType().get("ORG").f1(),
+            100 * r.perType().get("LOC").f1(), 100 * r.perType().get("MISC").f1());
+      }
+      System.err.printf(Locale.ROOT, "%s epoch %d: train token errors %.2f%%%s (%.1f s)%n", stage, epoch,
+          100.0 * mistakes / Math.max(1, tokens), devReport, (System.nanoTime() - t0) / 1e9);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = avg;
+        if (bestEpochOut != null) {
+          bestEpochOut[0] = epoch;
+        }
+      }
+    }
+    return best;
+  }
+}
