@@ -224,9 +224,9 @@ public final class SinkService implements Service {
         continue;
       }
       try {
-        Article a = json.fromBytes(r.value());
-        ops.add(new IndexOp<>(a.id(), ArticleDocuments.version(a), mapper.writeValueAsBytes(documents.toDocument(a)), r));
-      } catch (IOException | RuntimeException e) {
+        ArticleDocuments.Document doc = documents.fromJson(r.value());
+        ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r));
+      } catch (RuntimeException e) {
         deadLetter(dlq, r, e.getClass().getName(), e.getMessage());
       }
     }

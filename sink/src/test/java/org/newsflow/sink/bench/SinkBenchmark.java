@@ -63,29 +63,29 @@ public final class SinkBenchmark {
       client.put("bootstrap.servers", kafka.bootstrapServers());
       List<Double> bare = new ArrayList<>();
       List<Double> sink = new ArrayList<>();
-      long avgBytes = 0;
-      for (int round = 1; round <= rounds; round++) {
-        // documents prepared outside the timing for the bare client, as a client that already has them would
-        ArticleDocuments mapping = new ArticleDocuments(json.mapper());
-        List<byte[]> sources = new ArrayList<>();
+      // one topic, produced once; every sink round reads it from the start with a consumer group of its own
+      Topics topics = new Topics("bench");
+      TopicAdmin.ensureTopics(client, topics.all(), 2, 1, Duration.ofSeconds(30));
+      try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+        List<Future<?>> sends = new ArrayList<>();
         for (Article a : articles) {
-          sources.add(json.mapper().writeValueAsBytes(mapping.toDocument(a)));
+          sends.add(p.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a))));
         }
-        avgBytes = sources.stream().mapToLong(b -> b.length).sum() / sources.size();
+        p.flush();
+        for (Future<?> f : sends) {
+          f.get();
+        }
+      }
+      // documents prepared outside the timing for the bare client, as a client that already has them would
+      ArticleDocuments mapping = new ArticleDocuments(json.mapper());
+      List<byte[]> sources = new ArrayList<>();
+      for (Article a : articles) {
+        sources.add(json.mapper().writeValueAsBytes(mapping.toDocument(a)));
+      }
+      long avgBytes = sources.stream().mapToLong(b -> b.length).sum() / sources.size();
+      for (int round = 1; round <= rounds; round++) {
         double b = bareRound(node, "bare" + round, articles, sources);
         bare.add(b);
-        Topics topics = new Topics("bench" + round);
-        TopicAdmin.ensureTopics(client, topics.all(), 2, 1, Duration.ofSeconds(30));
-        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
-          List<Future<?>> sends = new ArrayList<>();
-          for (Article a : articles) {
-            sends.add(p.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a))));
-          }
-          p.flush();
-          for (Future<?> f : sends) {
-            f.get();
-          }
-        }
         double s = sinkRound(node, client, topics, "sink" + round, docs);
         sink.add(s);
         System.out.printf("round %d: bare bulk client %.0f docs/s, newsflow sink %.0f docs/s%n", round, b, s);

@@ -32,6 +32,37 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void shouldSendTheArticleBytesUnchangedWhenNoPlaceHasCoordinates() {
+    Article a = Article.builder().id("b").title("t").published(Instant.parse("2024-03-14T09:30:00Z")).build();
+    byte[] bytes = json.toBytes(a);
+    ArticleDocuments.Document d = new ArticleDocuments(json.mapper()).fromJson(bytes);
+    assertThat(d.source()).isSameAs(bytes);
+    assertThat(d.id()).isEqualTo("b");
+    assertThat(d.version()).isEqualTo(Instant.parse("2024-03-14T09:30:00Z").toEpochMilli());
+  }
+
+  @Test
+  void shouldAddPlacesFromTheJsonAndVersionByUpdated() throws Exception {
+    Article a = Article.builder().id("c").title("t")
+        .published(Instant.parse("2024-03-14T09:30:00Z")).updated(Instant.parse("2024-03-15T09:30:00Z"))
+        .entities(List.of(new Entity("Egypt", EntityType.LOCATION, "iso3166:EG", 1, 1, Map.of(), 26.8, 30.8, List.of())))
+        .build();
+    ArticleDocuments.Document d = new ArticleDocuments(json.mapper()).fromJson(json.toBytes(a));
+    assertThat(json.mapper().readTree(d.source()).at("/places/0/lon").asDouble()).isEqualTo(30.8);
+    assertThat(d.version()).isEqualTo(Instant.parse("2024-03-15T09:30:00Z").toEpochMilli());
+  }
+
+  @Test
+  void shouldRejectWhatIsNoArticle() {
+    ArticleDocuments docs = new ArticleDocuments(json.mapper());
+    for (String bad : List.of("{broken", "[1,2]", "{\"schemaVersion\":1}", "{\"schemaVersion\":7,\"id\":\"x\"}",
+        "{\"schemaVersion\":1,\"id\":\"x\",\"updated\":\"yesterday\"}")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> docs.fromJson(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(bad).isInstanceOf(org.newsflow.common.article.InvalidArticleException.class);
+    }
+  }
+
+  @Test
   void shouldMapEveryFacetFieldInTheTemplate() {
     String template = IndexSetup.templateJson("news-articles");
     assertThat(template).contains("\"index_patterns\": [\"news-articles-*\"]").contains("\"places\": { \"type\": \"geo_point\" }")
