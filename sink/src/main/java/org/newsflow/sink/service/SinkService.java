@@ -30,7 +30,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.runtime.Health;
 import org.newsflow.common.runtime.Service;
