@@ -64,6 +64,9 @@ public final class SinkService implements Service {
   /** Origin offset. */
   public static final String HEADER_OFFSET = "newsflow.origin.offset";
 
+  /** Longest time records wait for more to fill a round of bulk requests. */
+  private static final long GATHER_NANOS = 200_000_000L;
+
   private final Properties consumerProps;
   private final Properties producerProps;
   private final Topics topics;
@@ -109,6 +112,7 @@ public final class SinkService implements Service {
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxDocs * maxInFlight);
+    consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) Math.min(Integer.MAX_VALUE, maxBytes));
     this.producerProps = new Properties();
     producerProps.putAll(clientProps);
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -186,10 +190,31 @@ public final class SinkService implements Service {
   private void consumeWith(KafkaConsumer<byte[], byte[]> c, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
     ensureIndex();
     c.subscribe(List.of(topics.articlesEnriched().name()));
+    // records are gathered over several polls until the bulk requests of one round can be full: a single
+    // poll returns only about max.partition.fetch.bytes per partition, which would make bulk requests small
+    List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+    long batchBytes = 0;
+    long firstAt = 0;
+    int targetDocs = maxDocs * maxInFlight;
+    long targetBytes = maxBytes * maxInFlight;
     while (running) {
-      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
-      if (!records.isEmpty() && write(records, indexer, dlq)) {
-        commit(records);
+      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(batch.isEmpty() ? 500 : 50));
+      for (ConsumerRecord<byte[], byte[]> r : records) {
+        if (batch.isEmpty()) {
+          firstAt = System.nanoTime();
+        }
+        batch.add(r);
+        batchBytes += r.serializedValueSize() + Math.max(0, r.serializedKeySize());
+      }
+      boolean full = batch.size() >= targetDocs || batchBytes >= targetBytes;
+      boolean waited = !batch.isEmpty() && (records.isEmpty() || System.nanoTime() - firstAt > GATHER_NANOS);
+      if (full || waited) {
+        if (!write(batch, indexer, dlq)) {
+          return;
+        }
+        commit(batch);
+        batch = new ArrayList<>();
+        batchBytes = 0;
       }
     }
   }
@@ -211,7 +236,7 @@ public final class SinkService implements Service {
   }
 
   /** Writes every record of the poll; returns false only when stopping before all were written. */
-  private boolean write(ConsumerRecords<byte[], byte[]> records, BulkIndexer indexer,
+  private boolean write(List<ConsumerRecord<byte[], byte[]>> records, BulkIndexer indexer,
                         KafkaProducer<byte[], byte[]> dlq) {
     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -321,11 +346,11 @@ public final class SinkService implements Service {
     }
   }
 
-  private void commit(ConsumerRecords<byte[], byte[]> records) {
+  private void commit(List<ConsumerRecord<byte[], byte[]>> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : records.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-      offsets.put(tp, new OffsetAndMetadata(list.getLast().offset() + 1));
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+          (a, b) -> a.offset() >= b.offset() ? a : b);
     }
     try {
       consumer.commitSync(offsets);
