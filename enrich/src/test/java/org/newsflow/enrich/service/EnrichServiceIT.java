@@ -185,7 +185,8 @@ class EnrichServiceIT {
     List<Article> input = articles(150, 3);
     produceArticles(topics, input);
     Path state = dir.resolve("crash-state");
-    Process first = startWorker("crash", "crash-app", state, 25);
+    // 100 ms per article keeps the first instance busy for ~15 s, well past the moment it is killed
+    Process first = startWorker("crash", "crash-app", state, 100);
     try {
       // kill once some, but not all, output is committed: the instance dies inside a stream of transactions
       var partial = readCommitted(topics.articlesEnriched().name(), l -> l.size() >= 20, Duration.ofSeconds(40));
