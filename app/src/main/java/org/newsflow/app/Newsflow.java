@@ -10,6 +10,7 @@ import org.newsflow.app.cli.SinkCommand;
 import org.newsflow.app.cli.StatusCommand;
 import org.newsflow.app.cli.StoryCommand;
 import org.newsflow.app.cli.TagCommand;
+import org.newsflow.app.cli.TrainCommand;
 import org.newsflow.app.cli.UpCommand;
 import org.newsflow.common.config.ConfigException;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
         StoryCommand.class, ParseCommand.class, TagCommand.class, FeedsCommand.class, StatusCommand.class,
+        TrainCommand.class, TrainCommand.EvaluateCommand.class,
         ConfigDocsCommand.class})
 public final class Newsflow {
 

@@ -32,7 +32,7 @@ import org.newsflow.ingest.service.IngestService;
  * status published to news.feed-status on a Kafka broker. Args: {@code [feeds] [seconds] [bootstrap httpPort]}:
  * without the last two the broker and the HTTP server run in this JVM (sharing its heap); with them, they are the
  * ones a {@code PollBenchmark serve} process printed, so this JVM's heap holds only the ingest instance.
- * Run with {@code -Xmx256m -Dsun.net.httpserver.nodelay=true} (see docs/benchmarks-ingest.md).
+ * Run with {@code -Xmx256m -Dsun.net.httpserver.nodelay=true} (see docs/BENCHMARKS.md).
  */
 public final class PollBenchmark {
 

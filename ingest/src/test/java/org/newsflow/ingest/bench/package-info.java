@@ -1,2 +1,2 @@
-/** Benchmarks of ingest (plain main methods; commands and figures in docs/benchmarks-ingest.md). */
+/** Benchmarks of ingest (plain main methods; commands and figures in docs/BENCHMARKS.md). */
 package org.newsflow.ingest.bench;

@@ -1,0 +1,63 @@
+package org.newsflow.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsflow.enrich.tagging.entity.EntityModelTrainer;
+import org.newsflow.enrich.tagging.entity.NerEvaluation;
+import org.newsflow.enrich.tagging.topic.TopicCrossValidation;
+import org.newsflow.enrich.tagging.topic.TopicModelTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code newsflow train} and {@code newsflow evaluate}: the trainers and measurements of the shipped models, with
+ * their own arguments passed through. Progress (per epoch or fold) is printed to stderr.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a model: `train entities --train FILE --dev FILE --out MODEL [--unlabeled DIR] ...` "
+        + "or `train topics --bbc DIR --iptc FILE --out MODEL` (see docs/entities.md, docs/topics.md).")
+public final class TrainCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "entities|topics", description = "Which model to train.")
+  String model;
+
+  @Unmatched
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    String[] a = args.toArray(String[]::new);
+    switch (model) {
+      case "entities" -> EntityModelTrainer.main(a);
+      case "topics" -> TopicModelTrainer.main(a);
+      default -> throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
+    }
+    return 0;
+  }
+
+  /** {@code newsflow evaluate}: dev-set F1 of the entity model, or cross-validated macro-F1 of the topic model. */
+  @Command(name = "evaluate", mixinStandardHelpOptions = true,
+      description = "Measure a model: `evaluate entities --data DEV [--model FILE]` (strict span F1 per type) or "
+          + "`evaluate topics --bbc DIR --iptc FILE [--folds 5]` (cross-validated macro-F1).")
+  public static final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "entities|topics", description = "Which model to measure.")
+    String model;
+
+    @Unmatched
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      String[] a = args.toArray(String[]::new);
+      switch (model) {
+        case "entities" -> NerEvaluation.main(a);
+        case "topics" -> TopicCrossValidation.main(a);
+        default -> throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
+      }
+      return 0;
+    }
+  }
+}
