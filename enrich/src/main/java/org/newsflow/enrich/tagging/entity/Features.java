@@ -202,6 +202,20 @@ final class Features {
    * @return per-sentence features
    */
   List<SentenceFeatures> extract(List<String[]> doc) {
+    return extract(doc, false, null);
+  }
+
+  /**
+   * Computes static features for a whole document.
+   *
+   * @param doc      sentences of (already normalised) token texts
+   * @param reversed whether every sentence is in reverse token order (the right-to-left stage), so names are
+   *                 looked up in the lexicon in their reading order
+   * @param exclude  training only: this document's own name counts, left out of the name lexicon so the model
+   *                 learns how much to trust names seen in <em>other</em> documents, as on unseen text; or null
+   * @return per-sentence features
+   */
+  List<SentenceFeatures> extract(List<String[]> doc, boolean reversed, Map<Long, Integer> exclude) {
     // Document-level evidence: how each word (lower-cased) is written elsewhere in the document, so a
     // sentence-initial or headline word borrows the case it has mid-sentence.
     Map<String, Integer> seen = new HashMap<>();
@@ -221,7 +235,62 @@ final class Features {
     }
     List<SentenceFeatures> out = new ArrayList<>(doc.size());
     for (int s = 0; s < doc.size(); s++) {
-      out.add(sentence(doc.get(s), lowers.get(s), seen));
+      out.add(sentence(doc.get(s), lowers.get(s), seen, lexicon(doc.get(s), lowers.get(s), reversed, exclude)));
+    }
+    return out;
+  }
+
+  /**
+   * Longest-first matches of names from the training-data lexicon: per token the packed type counts of the
+   * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
+   */
+  private int[] lexicon(String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
+    int n = w.length;
+    int[] out = new int[n];
+    long[] lh = new long[n];
+    boolean[] cap = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int j = reversed ? n - 1 - i : i;
+      lh[i] = hash(lw[j]);
+      cap[i] = isCapitalised(w[j]);
+    }
+    int i = 0;
+    while (i < n) {
+      int bestLen = 0;
+      int bestCounts = 0;
+      if (cap[i]) {
+        long h = NameLexicon.START;
+        for (int len = 1; len <= NameLexicon.MAX_LENGTH && i + len <= n; len++) {
+          h = NameLexicon.phrase(h, lh[i + len - 1]);
+          long key = NameLexicon.key(h);
+          int c = clusters.get(key);
+          if (c > 0 && exclude != null) {
+            Integer own = exclude.get(key);
+            if (own != null) {
+              c = NameLexicon.minus(c, own);
+            }
+          }
+          if (c > 0) {
+            bestLen = len;
+            bestCounts = c;
+          }
+        }
+      }
+      if (bestLen == 0) {
+        i++;
+        continue;
+      }
+      for (int k = i; k < i + bestLen; k++) {
+        // B=0, I=1, L=2, U=3 in reading order; a reversed sentence sees the name end first.
+        int pos = bestLen == 1 ? 3 : k == i ? 0 : k == i + bestLen - 1 ? 2 : 1;
+        int at = k;
+        if (reversed) {
+          at = n - 1 - k;
+          pos = pos == 0 ? 2 : pos == 2 ? 0 : pos;
+        }
+        out[at] = bestCounts | (pos << 28);
+      }
+      i += bestLen;
     }
     return out;
   }
@@ -342,7 +411,7 @@ final class Features {
     return new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised());
   }
 
-  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen) {
+  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex) {
     int n = w.length;
     long[] word = new long[n];
     long[] lower = new long[n];
@@ -366,7 +435,7 @@ final class Features {
     }
     int[] phrases = gazetteer.matchPhrases(w);
     int[][] rows = new int[n][];
-    int[] buf = new int[128];
+    int[] buf = new int[160];
     for (int i = 0; i < n; i++) {
       int k = 0;
       String lwi = lw[i];
@@ -460,6 +529,44 @@ final class Features {
       int evidence = ev == null ? 0 : ev;
       buf[k++] = row(37, evidence, cap[i] ? 1 : 0, (i == 0 || allCaps) ? 1 : 0);
       buf[k++] = row(38, evidence, shortShape[i]);
+      // Names from the training data: the usual type of the name this token is part of, how dominant that type
+      // is, and which types it has had at all (sports clubs named after places are ORG and LOC, mostly ORG).
+      for (int d = -1; d <= 1; d++) {
+        int j = i + d;
+        int lx = j < 0 || j >= n ? 0 : lex[j];
+        int counts = lx & 0x0fffffff;
+        if (counts == 0) {
+          if (d == 0) {
+            buf[k++] = row(94, 0);
+          }
+          continue;
+        }
+        int total = 0;
+        int maj = 0;
+        int typeMask = 0;
+        for (int t = 0; t < 4; t++) {
+          int c = NameLexicon.count(counts, t);
+          total += c;
+          if (c > 0) {
+            typeMask |= 1 << t;
+          }
+          if (c > NameLexicon.count(counts, maj)) {
+            maj = t;
+          }
+        }
+        int share = 10 * NameLexicon.count(counts, maj) / total;
+        int dominance = share >= 9 ? 2 : share >= 6 ? 1 : 0;
+        int pos = lx >>> 28;
+        if (d == 0) {
+          int freq = total >= 8 ? 2 : total >= 2 ? 1 : 0;
+          buf[k++] = row(90, maj, pos, dominance);
+          buf[k++] = row(91, typeMask, pos);
+          buf[k++] = row(92, maj, dominance, freq);
+          buf[k++] = row(93, maj, shortShape[i]);
+        } else {
+          buf[k++] = row(95 + (d + 1) / 2, maj, dominance);
+        }
+      }
       rows[i] = java.util.Arrays.copyOf(buf, k);
     }
     return new SentenceFeatures(rows, lower, shortShape, cap);
