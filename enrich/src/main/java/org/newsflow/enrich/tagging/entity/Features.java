@@ -264,6 +264,9 @@ final class Features {
           h = NameLexicon.phrase(h, lh[i + len - 1]);
           long key = NameLexicon.key(h);
           int c = clusters.get(key);
+          if (c < 0) {
+            break; // not even the prefix of a longer name: stop early (most tokens end here)
+          }
           if (c > 0 && exclude != null) {
             Integer own = exclude.get(key);
             if (own != null) {
@@ -300,6 +303,21 @@ final class Features {
    * made with the right context already fixed, and where the two directions disagree.
    */
   List<SentenceFeatures> addReverse(List<SentenceFeatures> stacked, List<int[]> forward, List<int[]> reverse) {
+    // Document-level votes of both directions for each capitalised word: two differently-biased taggers agreeing
+    // elsewhere in the document is stronger evidence for a consistent type than either alone.
+    Map<Long, int[]> votes = new HashMap<>();
+    for (int s = 0; s < stacked.size(); s++) {
+      SentenceFeatures sf = stacked.get(s);
+      for (int i = 0; i < sf.lower().length; i++) {
+        if (sf.capitalised()[i]) {
+          int[] c = votes.computeIfAbsent(sf.lower()[i], k -> new int[5]);
+          int tf = Labels.type(forward.get(s)[i]);
+          int tr = Labels.type(reverse.get(s)[i]);
+          c[tf < 0 ? 4 : tf]++;
+          c[tr < 0 ? 4 : tr]++;
+        }
+      }
+    }
     List<SentenceFeatures> out = new ArrayList<>(stacked.size());
     for (int s = 0; s < stacked.size(); s++) {
       SentenceFeatures sf = stacked.get(s);
@@ -309,11 +327,22 @@ final class Features {
       int[][] rows = new int[n][];
       for (int i = 0; i < n; i++) {
         int[] base = sf.rows()[i];
-        int[] all = java.util.Arrays.copyOf(base, base.length + 4);
+        int[] c = sf.capitalised()[i] ? votes.get(sf.lower()[i]) : null;
+        int[] all = java.util.Arrays.copyOf(base, base.length + (c == null ? 4 : 6));
         all[base.length] = row(80, r[i]);
         all[base.length + 1] = row(81, i > 0 ? r[i - 1] : -1, r[i]);
         all[base.length + 2] = row(82, r[i], i + 1 < n ? r[i + 1] : -1);
         all[base.length + 3] = row(83, f[i], r[i]);
+        if (c != null) {
+          int total = 0;
+          for (int v : c) {
+            total += v;
+          }
+          int maj = majority(c);
+          int share = 10 * c[maj] / total;
+          all[base.length + 4] = row(84, maj, share >= 9 ? 2 : share >= 6 ? 1 : 0, Math.min(total, 6));
+          all[base.length + 5] = row(85, maj, f[i], r[i]);
+        }
         rows[i] = all;
       }
       out.add(new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised()));
@@ -536,9 +565,6 @@ final class Features {
         int lx = j < 0 || j >= n ? 0 : lex[j];
         int counts = lx & 0x0fffffff;
         if (counts == 0) {
-          if (d == 0) {
-            buf[k++] = row(94, 0);
-          }
           continue;
         }
         int total = 0;

@@ -8,7 +8,8 @@ import java.util.Map;
  * Names seen in the labelled training data with how often each was given each type, learned at training time and
  * stored in the model only as 64-bit hashes of the lower-cased name with packed per-type counts (no name text).
  * It gives the tagger the recurring names of news (sports clubs, national teams, agencies) with their usual type,
- * which the hand-written gazetteer lacks. Counts are packed 7 bits per type (PER, ORG, LOC, MISC), capped at 127.
+ * which the hand-written gazetteer lacks. Counts are packed 7 bits per type (PER, ORG, LOC, MISC), capped at 127;
+ * every proper prefix of a multi-token name has an entry with zero counts so lookups can stop early.
  */
 final class NameLexicon {
 
@@ -60,6 +61,10 @@ final class NameLexicon {
         long h = START;
         for (int i = span.start(); i < span.end(); i++) {
           h = phrase(h, Features.hash(Features.lowerDigits(w[i])));
+          if (i + 1 < span.end()) {
+            // Prefix entry with no counts, so matching can stop at the first token sequence that is no prefix.
+            out.putIfAbsent(key(h), 0);
+          }
         }
         int t = Labels.typeIndex(span.type());
         out.merge(key(h), add(0, t, 1), (a, b) -> {
