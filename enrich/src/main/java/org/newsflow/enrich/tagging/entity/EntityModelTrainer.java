@@ -16,7 +16,7 @@ import java.util.Random;
  * and keeps the epoch with the best dev F1. Reproducible: fixed shuffling seed, deterministic clustering.
  *
  * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR] [--stacked BOOL]
- * [--bidirectional BOOL] [--seeds S]}
+ * [--bidirectional BOOL] [--seeds S] [--names BOOL]}
  */
 public final class EntityModelTrainer {
 

@@ -235,7 +235,8 @@ final class Features {
     }
     List<SentenceFeatures> out = new ArrayList<>(doc.size());
     for (int s = 0; s < doc.size(); s++) {
-      out.add(sentence(doc.get(s), lowers.get(s), seen, lexicon(doc.get(s), lowers.get(s), reversed, exclude)));
+      out.add(sentence(doc.get(s), lowers.get(s), seen, lexicon(doc.get(s), lowers.get(s), reversed, exclude),
+          exclude));
     }
     return out;
   }
@@ -440,7 +441,8 @@ final class Features {
     return new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised());
   }
 
-  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex) {
+  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex,
+      Map<Long, Integer> exclude) {
     int n = w.length;
     long[] word = new long[n];
     long[] lower = new long[n];
@@ -591,6 +593,28 @@ final class Features {
           buf[k++] = row(93, maj, shortShape[i]);
         } else {
           buf[k++] = row(95 + (d + 1) / 2, maj, dominance);
+        }
+      }
+      if (cap[i]) {
+        long key = NameLexicon.tokenKey(lower[i]);
+        int counts = clusters.get(key);
+        if (counts > 0 && exclude != null) {
+          Integer own = exclude.get(key);
+          if (own != null) {
+            counts = NameLexicon.minus(counts, own);
+          }
+        }
+        if (counts > 0) {
+          int total = 0;
+          int maj = 0;
+          for (int t = 0; t < 4; t++) {
+            total += NameLexicon.count(counts, t);
+            if (NameLexicon.count(counts, t) > NameLexicon.count(counts, maj)) {
+              maj = t;
+            }
+          }
+          int share = 10 * NameLexicon.count(counts, maj) / total;
+          buf[k++] = row(97, maj, share >= 9 ? 2 : share >= 6 ? 1 : 0, (lex[i] & 0x0fffffff) == 0 ? 0 : 1);
         }
       }
       rows[i] = java.util.Arrays.copyOf(buf, k);

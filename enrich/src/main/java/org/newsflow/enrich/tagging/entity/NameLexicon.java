@@ -31,6 +31,14 @@ final class NameLexicon {
     return Features.mix(0x1b873593L, phraseHash);
   }
 
+  /**
+   * Key of a token entry: the types of the multi-token names the (lower-cased) token occurs in, so a new
+   * combination ("Leicestershire County Cricket Club") still borrows the type of its known parts.
+   */
+  static long tokenKey(long lowerToken) {
+    return Features.mix(0x85ebca6bL, lowerToken);
+  }
+
   static int count(int packed, int type) {
     return (packed >>> (7 * type)) & 0x7f;
   }
@@ -47,6 +55,15 @@ final class NameLexicon {
       out |= Math.max(0, count(packed, t) - count(other, t)) << (7 * t);
     }
     return out;
+  }
+
+  /** Sum of two packed counts (capped). */
+  static int sum(int a, int b) {
+    int r = a;
+    for (int k = 0; k < 4; k++) {
+      r = add(r, k, count(b, k));
+    }
+    return r;
   }
 
   /** Name key -> packed type counts of the gold names of one document (sentences of normalised words). */
@@ -67,13 +84,12 @@ final class NameLexicon {
           }
         }
         int t = Labels.typeIndex(span.type());
-        out.merge(key(h), add(0, t, 1), (a, b) -> {
-          int r = a;
-          for (int k = 0; k < 4; k++) {
-            r = add(r, k, count(b, k));
+        out.merge(key(h), add(0, t, 1), NameLexicon::sum);
+        if (span.end() - span.start() > 1) {
+          for (int i = span.start(); i < span.end(); i++) {
+            out.merge(tokenKey(Features.hash(Features.lowerDigits(w[i]))), add(0, t, 1), NameLexicon::sum);
           }
-          return r;
-        });
+        }
       }
     }
     return out;
