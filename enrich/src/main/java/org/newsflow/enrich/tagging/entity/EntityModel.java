@@ -211,7 +211,13 @@ public final class EntityModel {
 
   /** Labels of a right-to-left first stage, in left-to-right order. */
   static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm) {
-    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm)));
+    return reverseLabels(f, wf, w, norm, null);
+  }
+
+  /** Labels of a right-to-left first stage; {@code exclude} leaves a training document's names out. */
+  static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
+      Map<Long, Integer> exclude) {
+    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm), true, exclude));
     List<int[]> out = new ArrayList<>(rev.size());
     for (int[] r : rev) {
       out.add(Features.unreverse(r));

@@ -16,7 +16,7 @@ import java.util.Random;
  * and keeps the epoch with the best dev F1. Reproducible: fixed shuffling seed, deterministic clustering.
  *
  * <p>{@code main --train FILE --dev FILE --out MODEL [--epochs N] [--bits B] [--unlabeled DIR] [--stacked BOOL]
- * [--bidirectional BOOL] [--seeds S]}
+ * [--bidirectional BOOL] [--seeds S] [--names BOOL]}
  */
 public final class EntityModelTrainer {
 
@@ -33,8 +33,16 @@ public final class EntityModelTrainer {
    * @param stacked whether to train a second, stacked stage on document-level first-stage labels
    * @param seeds   how many differently shuffled runs to average per stage (a cheap ensemble)
    * @param bidirectional whether the second stage also sees a right-to-left first stage
+   * @param names   whether to learn a lexicon of the training data's names with their types (see
+   *                {@link NameLexicon}) and use it as features
    */
-  public record Settings(int epochs, int bits, boolean stacked, int seeds, boolean bidirectional) {}
+  public record Settings(int epochs, int bits, boolean stacked, int seeds, boolean bidirectional, boolean names) {
+
+    /** Settings without the name lexicon (the behaviour before it existed). */
+    public Settings(int epochs, int bits, boolean stacked, int seeds, boolean bidirectional) {
+      this(epochs, bits, stacked, seeds, bidirectional, false);
+    }
+  }
 
   /**
    * Trains the model from CoNLL files.
@@ -46,7 +54,8 @@ public final class EntityModelTrainer {
     Map<String, String> opts = options(args);
     if (!opts.containsKey("--train") || !opts.containsKey("--out")) {
       System.err.println("usage: EntityModelTrainer --train FILE --dev FILE --out MODEL [--epochs N] [--bits B]"
-          + " [--unlabeled DIR] [--stacked true|false] [--bidirectional true|false] [--seeds S]");
+          + " [--unlabeled DIR] [--stacked true|false] [--bidirectional true|false] [--seeds S]"
+          + " [--names true|false]");
       System.exit(2);
     }
     List<ConllCorpus.Sentence> train = ConllCorpus.read(Path.of(opts.get("--train")));
@@ -56,7 +65,8 @@ public final class EntityModelTrainer {
         Integer.parseInt(opts.getOrDefault("--bits", "20")),
         !"false".equals(opts.getOrDefault("--stacked", "true")),
         Integer.parseInt(opts.getOrDefault("--seeds", "1")),
-        "true".equals(opts.getOrDefault("--bidirectional", "false")));
+        "true".equals(opts.getOrDefault("--bidirectional", "false")),
+        "true".equals(opts.getOrDefault("--names", "false")));
     WordClusters clusters = WordClusters.EMPTY;
     if (opts.containsKey("--unlabeled")) {
       long t0 = System.nanoTime();
@@ -95,10 +105,7 @@ public final class EntityModelTrainer {
    */
   static EntityModel train(List<List<ConllCorpus.Sentence>> train, List<List<ConllCorpus.Sentence>> dev,
       Settings settings, WordClusters clusters, Gazetteer gazetteer) {
-    Features features = new Features(settings.bits(), gazetteer, clusters);
-    // Static features do not depend on the weights: extract them once.
     List<List<String[]>> words = new ArrayList<>();
-    List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
     List<List<int[]>> golds = new ArrayList<>();
     for (List<ConllCorpus.Sentence> doc : train) {
       List<String[]> docWords = new ArrayList<>();
@@ -112,24 +119,64 @@ public final class EntityModelTrainer {
         gold.add(Labels.encode(n.length, Labels.fromBio(s.tags())));
       }
       words.add(docWords);
-      feats.add(features.extract(docWords));
       golds.add(gold);
     }
+    // Name lexicon: per-document gold name counts, summed into hashed entries stored beside the clusters. Each
+    // training document sees the lexicon without its own names (leave-one-document-out), so the weights learn how
+    // reliable a name seen elsewhere is, not that every training name is in the lexicon.
+    List<Map<Long, Integer>> ownNames = new ArrayList<>();
+    if (settings.names()) {
+      Map<Long, Integer> total = new HashMap<>();
+      for (int d = 0; d < words.size(); d++) {
+        Map<Long, Integer> own = NameLexicon.count(words.get(d), golds.get(d));
+        ownNames.add(own);
+        own.forEach((k, v) -> total.merge(k, v, (a, b) -> {
+          int r = a;
+          for (int t = 0; t < 4; t++) {
+            r = NameLexicon.add(r, t, NameLexicon.count(b, t));
+          }
+          return r;
+        }));
+      }
+      long[] ck = clusters.keys();
+      int[] cv = clusters.values();
+      long[] keys = java.util.Arrays.copyOf(ck, ck.length + total.size());
+      int[] values = java.util.Arrays.copyOf(cv, cv.length + total.size());
+      List<Long> sorted = new ArrayList<>(total.keySet());
+      Collections.sort(sorted); // deterministic model file
+      for (int j = 0; j < sorted.size(); j++) {
+        keys[ck.length + j] = sorted.get(j);
+        values[ck.length + j] = total.get(sorted.get(j));
+      }
+      clusters = new WordClusters(keys, values);
+      System.err.printf(Locale.ROOT, "name lexicon: %d names%n", total.size());
+    } else {
+      for (int d = 0; d < words.size(); d++) {
+        ownNames.add(null);
+      }
+    }
+    Features features = new Features(settings.bits(), gazetteer, clusters);
+    // Static features do not depend on the weights: extract them once.
+    List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
+    for (int d = 0; d < words.size(); d++) {
+      feats.add(features.extract(words.get(d), false, ownNames.get(d)));
+    }
+    WordClusters model = clusters;
     int[] bestEpoch = new int[1];
     java.util.function.Function<float[], NerEvaluation.Result> dev1 = dev.isEmpty() ? null
-        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, clusters, gazetteer), dev);
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), w, null, model, gazetteer), dev);
     float[] stage1 = trainWeights("stage 1", features, feats, golds, settings.epochs(), dev1, bestEpoch, SEED);
     stage1 = ensemble("stage 1", stage1, settings.seeds(), dev1,
         seed -> trainWeights("stage 1 seed " + seed, features, feats, golds, bestEpoch[0], null, null, SEED + seed));
     if (!settings.stacked()) {
-      return new EntityModel(settings.bits(), stage1, null, clusters, gazetteer);
+      return new EntityModel(settings.bits(), stage1, null, model, gazetteer);
     }
     List<List<Features.SentenceFeatures>> revFeats = new ArrayList<>();
     List<List<int[]>> revGolds = new ArrayList<>();
     float[] reverse = null;
     if (settings.bidirectional()) {
       for (int d = 0; d < words.size(); d++) {
-        revFeats.add(features.extract(Features.reversed(words.get(d))));
+        revFeats.add(features.extract(Features.reversed(words.get(d)), true, ownNames.get(d)));
         List<int[]> rg = new ArrayList<>();
         for (int[] g : golds.get(d)) {
           rg.add(Features.reverseGold(g));
@@ -172,7 +219,8 @@ public final class EntityModelTrainer {
         List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
         List<Features.SentenceFeatures> st = features.stack(words.get(d), feats.get(d), labels);
         if (wr != null) {
-          st = features.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d)));
+          st = features.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d),
+              ownNames.get(d)));
         }
         stackedFeats.set(d, st);
       }
@@ -180,13 +228,13 @@ public final class EntityModelTrainer {
     float[] first = stage1;
     float[] rev = reverse;
     java.util.function.Function<float[], NerEvaluation.Result> dev2 = dev.isEmpty() ? null
-        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, rev, clusters, gazetteer), dev);
+        : w -> NerEvaluation.evaluate(new EntityModel(settings.bits(), first, w, rev, model, gazetteer), dev);
     int[] bestEpoch2 = new int[1];
     float[] stage2 = trainWeights("stage 2", features, stackedFeats, golds, settings.epochs(), dev2, bestEpoch2,
         SEED);
     stage2 = ensemble("stage 2", stage2, settings.seeds(), dev2, seed -> trainWeights("stage 2 seed " + seed,
         features, stackedFeats, golds, bestEpoch2[0], null, null, SEED + seed));
-    return new EntityModel(settings.bits(), stage1, stage2, reverse, clusters, gazetteer);
+    return new EntityModel(settings.bits(), stage1, stage2, reverse, model, gazetteer);
   }
 
   /** Averages the weights of runs with other shuffling seeds into {@code first}; reports the dev F1 it reaches. */

@@ -202,6 +202,20 @@ final class Features {
    * @return per-sentence features
    */
   List<SentenceFeatures> extract(List<String[]> doc) {
+    return extract(doc, false, null);
+  }
+
+  /**
+   * Computes static features for a whole document.
+   *
+   * @param doc      sentences of (already normalised) token texts
+   * @param reversed whether every sentence is in reverse token order (the right-to-left stage), so names are
+   *                 looked up in the lexicon in their reading order
+   * @param exclude  training only: this document's own name counts, left out of the name lexicon so the model
+   *                 learns how much to trust names seen in <em>other</em> documents, as on unseen text; or null
+   * @return per-sentence features
+   */
+  List<SentenceFeatures> extract(List<String[]> doc, boolean reversed, Map<Long, Integer> exclude) {
     // Document-level evidence: how each word (lower-cased) is written elsewhere in the document, so a
     // sentence-initial or headline word borrows the case it has mid-sentence.
     Map<String, Integer> seen = new HashMap<>();
@@ -221,7 +235,66 @@ final class Features {
     }
     List<SentenceFeatures> out = new ArrayList<>(doc.size());
     for (int s = 0; s < doc.size(); s++) {
-      out.add(sentence(doc.get(s), lowers.get(s), seen));
+      out.add(sentence(doc.get(s), lowers.get(s), seen, lexicon(doc.get(s), lowers.get(s), reversed, exclude),
+          exclude));
+    }
+    return out;
+  }
+
+  /**
+   * Longest-first matches of names from the training-data lexicon: per token the packed type counts of the
+   * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
+   */
+  private int[] lexicon(String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
+    int n = w.length;
+    int[] out = new int[n];
+    long[] lh = new long[n];
+    boolean[] cap = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int j = reversed ? n - 1 - i : i;
+      lh[i] = hash(lw[j]);
+      cap[i] = isCapitalised(w[j]);
+    }
+    int i = 0;
+    while (i < n) {
+      int bestLen = 0;
+      int bestCounts = 0;
+      if (cap[i]) {
+        long h = NameLexicon.START;
+        for (int len = 1; len <= NameLexicon.MAX_LENGTH && i + len <= n; len++) {
+          h = NameLexicon.phrase(h, lh[i + len - 1]);
+          long key = NameLexicon.key(h);
+          int c = clusters.get(key);
+          if (c < 0) {
+            break; // not even the prefix of a longer name: stop early (most tokens end here)
+          }
+          if (c > 0 && exclude != null) {
+            Integer own = exclude.get(key);
+            if (own != null) {
+              c = NameLexicon.minus(c, own);
+            }
+          }
+          if (c > 0) {
+            bestLen = len;
+            bestCounts = c;
+          }
+        }
+      }
+      if (bestLen == 0) {
+        i++;
+        continue;
+      }
+      for (int k = i; k < i + bestLen; k++) {
+        // B=0, I=1, L=2, U=3 in reading order; a reversed sentence sees the name end first.
+        int pos = bestLen == 1 ? 3 : k == i ? 0 : k == i + bestLen - 1 ? 2 : 1;
+        int at = k;
+        if (reversed) {
+          at = n - 1 - k;
+          pos = pos == 0 ? 2 : pos == 2 ? 0 : pos;
+        }
+        out[at] = bestCounts | (pos << 28);
+      }
+      i += bestLen;
     }
     return out;
   }
@@ -231,6 +304,21 @@ final class Features {
    * made with the right context already fixed, and where the two directions disagree.
    */
   List<SentenceFeatures> addReverse(List<SentenceFeatures> stacked, List<int[]> forward, List<int[]> reverse) {
+    // Document-level votes of both directions for each capitalised word: two differently-biased taggers agreeing
+    // elsewhere in the document is stronger evidence for a consistent type than either alone.
+    Map<Long, int[]> votes = new HashMap<>();
+    for (int s = 0; s < stacked.size(); s++) {
+      SentenceFeatures sf = stacked.get(s);
+      for (int i = 0; i < sf.lower().length; i++) {
+        if (sf.capitalised()[i]) {
+          int[] c = votes.computeIfAbsent(sf.lower()[i], k -> new int[5]);
+          int tf = Labels.type(forward.get(s)[i]);
+          int tr = Labels.type(reverse.get(s)[i]);
+          c[tf < 0 ? 4 : tf]++;
+          c[tr < 0 ? 4 : tr]++;
+        }
+      }
+    }
     List<SentenceFeatures> out = new ArrayList<>(stacked.size());
     for (int s = 0; s < stacked.size(); s++) {
       SentenceFeatures sf = stacked.get(s);
@@ -240,11 +328,22 @@ final class Features {
       int[][] rows = new int[n][];
       for (int i = 0; i < n; i++) {
         int[] base = sf.rows()[i];
-        int[] all = java.util.Arrays.copyOf(base, base.length + 4);
+        int[] c = sf.capitalised()[i] ? votes.get(sf.lower()[i]) : null;
+        int[] all = java.util.Arrays.copyOf(base, base.length + (c == null ? 4 : 6));
         all[base.length] = row(80, r[i]);
         all[base.length + 1] = row(81, i > 0 ? r[i - 1] : -1, r[i]);
         all[base.length + 2] = row(82, r[i], i + 1 < n ? r[i + 1] : -1);
         all[base.length + 3] = row(83, f[i], r[i]);
+        if (c != null) {
+          int total = 0;
+          for (int v : c) {
+            total += v;
+          }
+          int maj = majority(c);
+          int share = 10 * c[maj] / total;
+          all[base.length + 4] = row(84, maj, share >= 9 ? 2 : share >= 6 ? 1 : 0, Math.min(total, 6));
+          all[base.length + 5] = row(85, maj, f[i], r[i]);
+        }
         rows[i] = all;
       }
       out.add(new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised()));
@@ -342,7 +441,8 @@ final class Features {
     return new SentenceFeatures(rows, sf.lower(), sf.shape(), sf.capitalised());
   }
 
-  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen) {
+  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex,
+      Map<Long, Integer> exclude) {
     int n = w.length;
     long[] word = new long[n];
     long[] lower = new long[n];
@@ -366,7 +466,7 @@ final class Features {
     }
     int[] phrases = gazetteer.matchPhrases(w);
     int[][] rows = new int[n][];
-    int[] buf = new int[128];
+    int[] buf = new int[160];
     for (int i = 0; i < n; i++) {
       int k = 0;
       String lwi = lw[i];
@@ -460,6 +560,63 @@ final class Features {
       int evidence = ev == null ? 0 : ev;
       buf[k++] = row(37, evidence, cap[i] ? 1 : 0, (i == 0 || allCaps) ? 1 : 0);
       buf[k++] = row(38, evidence, shortShape[i]);
+      // Names from the training data: the usual type of the name this token is part of, how dominant that type
+      // is, and which types it has had at all (sports clubs named after places are ORG and LOC, mostly ORG).
+      for (int d = -1; d <= 1; d++) {
+        int j = i + d;
+        int lx = j < 0 || j >= n ? 0 : lex[j];
+        int counts = lx & 0x0fffffff;
+        if (counts == 0) {
+          continue;
+        }
+        int total = 0;
+        int maj = 0;
+        int typeMask = 0;
+        for (int t = 0; t < 4; t++) {
+          int c = NameLexicon.count(counts, t);
+          total += c;
+          if (c > 0) {
+            typeMask |= 1 << t;
+          }
+          if (c > NameLexicon.count(counts, maj)) {
+            maj = t;
+          }
+        }
+        int share = 10 * NameLexicon.count(counts, maj) / total;
+        int dominance = share >= 9 ? 2 : share >= 6 ? 1 : 0;
+        int pos = lx >>> 28;
+        if (d == 0) {
+          int freq = total >= 8 ? 2 : total >= 2 ? 1 : 0;
+          buf[k++] = row(90, maj, pos, dominance);
+          buf[k++] = row(91, typeMask, pos);
+          buf[k++] = row(92, maj, dominance, freq);
+          buf[k++] = row(93, maj, shortShape[i]);
+        } else {
+          buf[k++] = row(95 + (d + 1) / 2, maj, dominance);
+        }
+      }
+      if (cap[i]) {
+        long key = NameLexicon.tokenKey(lower[i]);
+        int counts = clusters.get(key);
+        if (counts > 0 && exclude != null) {
+          Integer own = exclude.get(key);
+          if (own != null) {
+            counts = NameLexicon.minus(counts, own);
+          }
+        }
+        if (counts > 0) {
+          int total = 0;
+          int maj = 0;
+          for (int t = 0; t < 4; t++) {
+            total += NameLexicon.count(counts, t);
+            if (NameLexicon.count(counts, t) > NameLexicon.count(counts, maj)) {
+              maj = t;
+            }
+          }
+          int share = 10 * NameLexicon.count(counts, maj) / total;
+          buf[k++] = row(97, maj, share >= 9 ? 2 : share >= 6 ? 1 : 0, (lex[i] & 0x0fffffff) == 0 ? 0 : 1);
+        }
+      }
       rows[i] = java.util.Arrays.copyOf(buf, k);
     }
     return new SentenceFeatures(rows, lower, shortShape, cap);

@@ -53,6 +53,29 @@ class EntityModelTrainerTest {
   }
 
   @Test
+  void shouldTrainWithNameLexiconAndKeepItThroughSaveAndLoad(@TempDir Path dir) throws IOException {
+    Path train = corpus(dir, "train.txt", 40);
+    List<List<ConllCorpus.Sentence>> docs = ConllCorpus.documents(ConllCorpus.read(train));
+    EntityModel model = EntityModelTrainer.train(docs, docs,
+        new EntityModelTrainer.Settings(4, 16, true, 1, true, true), WordClusters.EMPTY, Gazetteer.loadDefault());
+    NerEvaluation.Result result = NerEvaluation.evaluate(model, docs);
+    assertThat(result.overall().f1()).isGreaterThan(0.95);
+    Path file = dir.resolve("model.bin");
+    model.save(file);
+    assertThat(NerEvaluation.evaluate(EntityModel.load(file), docs).overall()).isEqualTo(result.overall());
+  }
+
+  @Test
+  void shouldPackNameCountsAndLeaveOwnCountsOut() {
+    int packed = NameLexicon.add(NameLexicon.add(0, 1, 5), 2, 130);
+    assertThat(NameLexicon.count(packed, 1)).isEqualTo(5);
+    assertThat(NameLexicon.count(packed, 2)).isEqualTo(127);
+    int own = NameLexicon.add(0, 1, 2);
+    assertThat(NameLexicon.count(NameLexicon.minus(packed, own), 1)).isEqualTo(3);
+    assertThat(NameLexicon.minus(own, packed)).isZero();
+  }
+
+  @Test
   void shouldScoreStrictSpanMatchesPerType() {
     List<List<Span>> gold = List.of(List.of(new Span(0, 2, "PER"), new Span(3, 4, "LOC")),
         List.of(new Span(1, 3, "ORG")));
