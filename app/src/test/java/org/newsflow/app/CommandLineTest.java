@@ -40,6 +40,38 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldTagEveryGoodLineAndGiveAClearErrorForEachBadOne() {
+    String huge = "Angela Merkel spoke in Berlin. ".repeat(170_000); // about 5 MB
+    String input = String.join("\n",
+        "not json at all",
+        "{\"id\":\"no-text\"}",
+        "[1,2,3]",
+        "{\"id\":\"e\",\"title\":\"\",\"text\":\"\"}",
+        "{\"id\":\"u\",\"title\":\"\\u0000\ud83d\ude00 \u202e Zürich \u6771\u4eac\",\"text\":\"\\ud800 lone surrogate\"}",
+        "{\"id\":\"big\",\"title\":\"Speech\",\"text\":\"" + huge + "\"}",
+        "{\"id\":\"ok\",\"title\":\"Joe Biden meets Emmanuel Macron in Paris\",\"text\":\"The talks in Paris focused on Ukraine.\"}");
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Run r = run("tag");
+      String[] lines = r.out().strip().split("\n");
+      assertThat(lines).hasSize(7);
+      assertThat(lines[0]).contains("\"line\":1").contains("not JSON");
+      assertThat(lines[1]).contains("\"line\":2").contains("no \\\"title\\\" or \\\"text\\\"");
+      assertThat(lines[2]).contains("\"line\":3").contains("expected a JSON object");
+      assertThat(lines[3]).contains("\"line\":4");
+      assertThat(lines[4]).contains("\"id\":\"u\"").contains("\"entities\"");
+      assertThat(lines[5]).contains("\"id\":\"big\"").contains("\"entities\"");
+      assertThat(lines[6]).contains("\"id\":\"ok\"").contains("\"name\":\"Joe Biden\"").contains("\"name\":\"Paris\"")
+          .contains("\"language\":\"en\"");
+      assertThat(r.exit()).as("bad lines make the exit status non-zero").isEqualTo(1);
+      assertThat(r.err()).contains("line 1:").contains("line 2:").contains("line 3:");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void shouldRejectAnUnknownSettingWithASuggestion() {
     Run r = run("sink", "--set", "sink.group=abc");
     assertThat(r.exit()).isEqualTo(78);
