@@ -103,15 +103,7 @@ class PipelineIT {
   @Test
   void shouldMakeAFeedSearchableWithEntitiesAndTopicsAndNeitherLoseNorDuplicateAcrossARestart() throws Exception {
     String base = "http://127.0.0.1:" + http.getAddress().getPort();
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-    settings.put("opensearch.urls", openSearch.url());
-    settings.put("data.dir", dir.resolve("data").toString());
-    settings.put("topics.prefix", "e2e");
-    settings.put("opensearch.index.alias", "e2e-articles");
-    settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
-    settings.put("ingest.poll.interval", "1s");
-    Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
+    Config config = config("e2e", Map.of("ingest.poll.interval", "1s"));
     Services.ensureTopics(config);
     List<FeedDefinition> feeds = List.of(FeedDefinition.of(base + "/broken.xml"), FeedDefinition.of(base + "/garbage"),
         FeedDefinition.of(base + "/feed.xml"));
@@ -143,17 +135,8 @@ class PipelineIT {
   void shouldServeHealthMetricsAndAConsoleThatShowsTheFeedAndTheArticle() throws Exception {
     Path chromium = Path.of("/usr/bin/chromium");
     String base = "http://127.0.0.1:" + http.getAddress().getPort();
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-    settings.put("opensearch.urls", openSearch.url());
-    settings.put("data.dir", dir.resolve("console-data").toString());
-    settings.put("topics.prefix", "console");
-    settings.put("opensearch.index.alias", "console-articles");
-    settings.put("enrich.application.id", "console-enrich");
-    settings.put("sink.group.id", "console-sink");
-    settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
-    settings.put("admin.port", "0");
-    Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
+    Config config = config("console", Map.of("enrich.application.id", "console-enrich", "sink.group.id", "console-sink",
+        "admin.port", "0"));
     Services.ensureTopics(config);
     HttpClient client = HttpClient.newHttpClient();
     try (Telemetry telemetry = new Telemetry("up"); ServiceRunner runner = new ServiceRunner()) {
@@ -207,6 +190,19 @@ class PipelineIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium finished").isTrue();
     return out;
+  }
+
+  /** Settings for a pipeline on the test's servers, with its own topic prefix, index and data directory. */
+  private static Config config(String prefix, Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    settings.put("opensearch.urls", openSearch.url());
+    settings.put("data.dir", dir.resolve(prefix + "-data").toString());
+    settings.put("topics.prefix", prefix);
+    settings.put("opensearch.index.alias", prefix + "-articles");
+    settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
+    settings.putAll(extra);
+    return Config.load(Services.allSettings(), null, Map.of(), settings);
   }
 
   private static List<String> names(JsonNode array) {

@@ -28,10 +28,21 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return dispatch(model, args, EntityModelTrainer::main, TopicModelTrainer::main);
+  }
+
+  /** A tool's main method. */
+  @FunctionalInterface
+  interface Tool {
+    void main(String[] args) throws Exception;
+  }
+
+  /** Runs the entity or the topic tool with the pass-through arguments. */
+  static int dispatch(String model, List<String> args, Tool entities, Tool topics) throws Exception {
     String[] a = args.toArray(String[]::new);
     switch (model) {
-      case "entities" -> EntityModelTrainer.main(a);
-      case "topics" -> TopicModelTrainer.main(a);
+      case "entities" -> entities.main(a);
+      case "topics" -> topics.main(a);
       default -> throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
     }
     return 0;
@@ -51,13 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      String[] a = args.toArray(String[]::new);
-      switch (model) {
-        case "entities" -> NerEvaluation.main(a);
-        case "topics" -> TopicCrossValidation.main(a);
-        default -> throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
-      }
-      return 0;
+      return dispatch(model, args, NerEvaluation::main, TopicCrossValidation::main);
     }
   }
 }
