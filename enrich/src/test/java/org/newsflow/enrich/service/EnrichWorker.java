@@ -41,12 +41,19 @@ public final class EnrichWorker {
         "data.dir", dataDir.toString()));
   }
 
-  /** An instance whose stand-in tagger takes {@code tagDelayMs} per article (0 for none). */
+  /** Articles a slowed instance tags at full speed before every further one takes {@code tagDelayMs}. */
+  static final int FAST_ARTICLES = 20;
+
+  /**
+   * An instance whose stand-in tagger takes {@code tagDelayMs} per article after the first {@link #FAST_ARTICLES}
+   * (0 for never slow), so a test can kill it once some output is committed and long before all of it is.
+   */
   static EnrichService service(String bootstrap, String prefix, String appId, Path dataDir, long tagDelayMs) {
     Config config = config(bootstrap, prefix, appId, dataDir);
     Topics topics = new Topics(prefix);
+    java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
     ArticleEnricher enricher = new ArticleEnricher((t, x) -> {
-      if (tagDelayMs > 0) {
+      if (tagDelayMs > 0 && tagged.incrementAndGet() > FAST_ARTICLES) {
         try {
           Thread.sleep(tagDelayMs);
         } catch (InterruptedException e) {
