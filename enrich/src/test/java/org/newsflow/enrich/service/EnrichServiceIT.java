@@ -183,34 +183,69 @@ class EnrichServiceIT {
   void shouldPublishEachArticleExactlyOnceWhenAnInstanceIsKilledMidStreamAndRestarted() throws Exception {
     Topics topics = topics("crash");
     List<Article> input = articles(150, 3);
-    produceArticles(topics, input);
+    List<Article> early = input.subList(0, EnrichWorker.FAST_ARTICLES);
+    List<Article> late = input.subList(EnrichWorker.FAST_ARTICLES, input.size());
     Path state = dir.resolve("crash-state");
-    // 20 articles at full speed, then 500 ms each: the first instance is still at work for another minute
-    Process first = startWorker("crash", "crash-app", state, 500);
+    // the first instance tags FAST_ARTICLES at full speed and then takes 500 ms an article: about a minute more
+    Worker first = startWorker("crash", "crash-app", state, 500);
     try {
-      // kill once some, but not all, output is committed: the instance dies inside a stream of transactions
-      var partial = readCommitted(topics.articlesEnriched().name(), l -> l.size() >= 10, Duration.ofSeconds(40));
-      assertThat(partial.size()).isBetween(10, input.size() - 1);
-      assertThat(first.isAlive()).as("the first instance is still working when it is killed").isTrue();
+      produceArticles(topics, early);
+      var committed = readCommitted(topics.articlesEnriched().name(), l -> l.size() >= early.size(), Duration.ofSeconds(120));
+      assertThat(committed).as(first::describe).hasSize(early.size());
+      produceArticles(topics, late);
+      // kill inside the slow stretch: some of the late articles are tagged and committed, most are not yet
+      first.awaitLine(" tagged " + (EnrichWorker.FAST_ARTICLES + 10), Duration.ofSeconds(60));
+      assertThat(first.process().isAlive()).as("the first instance is still working when it is killed: %s",
+          first.describe()).isTrue();
     } finally {
-      first.destroyForcibly().waitFor();
+      first.process().destroyForcibly().waitFor();
     }
-    Process second = startWorker("crash", "crash-app", state, 0);
+    Worker second = startWorker("crash", "crash-app", state, 0);
     try {
-      var out = readCommitted(topics.articlesEnriched().name(), l -> l.size() >= input.size(), Duration.ofSeconds(60));
-      assertThat(keys(out)).hasSize(input.size()).doesNotHaveDuplicates()
+      var out = readCommitted(topics.articlesEnriched().name(), l -> l.size() >= input.size(), Duration.ofSeconds(120));
+      assertThat(keys(out)).as(second::describe).hasSize(input.size()).doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(input.stream().map(Article::id).toList());
     } finally {
-      second.destroyForcibly().waitFor();
+      second.process().destroyForcibly().waitFor();
     }
   }
 
-  private Process startWorker(String prefix, String appId, Path state, long delayMs) throws Exception {
+  /** A worker process and the file its output goes to. */
+  private record Worker(Process process, Path log) {
+
+    /** Waits until the worker has printed a line containing {@code text}; fails with its log if it does not. */
+    void awaitLine(String text, Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (Files.readString(log).contains(text)) {
+          return;
+        }
+        if (!process.isAlive()) {
+          throw new AssertionError("worker exited before printing '" + text + "': " + describe());
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("worker did not print '" + text + "' within " + timeout + ": " + describe());
+    }
+
+    /** The worker's state and output, for a failure message. */
+    String describe() {
+      try {
+        String out = Files.readString(log);
+        return (process.isAlive() ? "alive" : "exited " + process.exitValue()) + ", output:\n"
+            + (out.length() > 8000 ? "..." + out.substring(out.length() - 8000) : out);
+      } catch (java.io.IOException e) {
+        return "output unreadable: " + e;
+      }
+    }
+  }
+
+  private Worker startWorker(String prefix, String appId, Path state, long delayMs) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Files.createTempFile(dir, "worker", ".log");
-    return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+    return new Worker(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         EnrichWorker.class.getName(), kafka.bootstrapServers(), prefix, appId, state.toString(), String.valueOf(delayMs))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
   }
 
   private static List<?> activeTasks(EnrichService s) {

@@ -2,10 +2,13 @@ package org.newsflow.enrich.service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntConsumer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.config.CommonSettings;
 import org.newsflow.common.config.Config;
@@ -27,9 +30,20 @@ public final class EnrichWorker {
 
   /** Runs until killed. */
   public static void main(String[] args) throws Exception {
-    EnrichService service = service(args[0], args[1], args[2], Path.of(args[3]), Long.parseLong(args[4]));
+    // progress goes to stdout (the test's log of this process), so a failing test can say how far the worker got
+    EnrichService service = service(args[0], args[1], args[2], Path.of(args[3]), Long.parseLong(args[4]),
+        n -> System.out.println(Instant.now() + " tagged " + n));
+    System.out.println(Instant.now() + " starting");
     service.start();
-    Thread.currentThread().join();
+    KafkaStreams.State last = null;
+    while (true) {
+      KafkaStreams.State now = service.streams().state();
+      if (now != last) {
+        System.out.println(Instant.now() + " state " + now);
+        last = now;
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** The config of a test instance. */
@@ -49,11 +63,19 @@ public final class EnrichWorker {
    * (0 for never slow), so a test can kill it once some output is committed and long before all of it is.
    */
   static EnrichService service(String bootstrap, String prefix, String appId, Path dataDir, long tagDelayMs) {
+    return service(bootstrap, prefix, appId, dataDir, tagDelayMs, n -> { });
+  }
+
+  /** As above, telling {@code onTagged} the running count after each article is tagged. */
+  static EnrichService service(String bootstrap, String prefix, String appId, Path dataDir, long tagDelayMs,
+                               IntConsumer onTagged) {
     Config config = config(bootstrap, prefix, appId, dataDir);
     Topics topics = new Topics(prefix);
     java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
     ArticleEnricher enricher = new ArticleEnricher((t, x) -> {
-      if (tagDelayMs > 0 && tagged.incrementAndGet() > FAST_ARTICLES) {
+      int count = tagged.incrementAndGet();
+      onTagged.accept(count);
+      if (tagDelayMs > 0 && count > FAST_ARTICLES) {
         try {
           Thread.sleep(tagDelayMs);
         } catch (InterruptedException e) {
