@@ -13,10 +13,17 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.Namespace;
+import org.jdom2.input.JDOMParseException;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +59,14 @@ public final class FeedParser {
     if (looksLikeJson(body, contentType)) {
       return parseJsonFeed(body);
     }
-    // undeclared and not UTF-8: read as windows-1252 rather than let invalid bytes become replacement characters
-    String fallback = LenientFeedReader.isUtf8(body) ? null : "windows-1252";
-    byte[] xml = stripExternalDoctype(body);
+    // decoded once, here, so that BOM, HTTP charset, declaration and detection are decided in one place (Rome's
+    // XmlReader knows only part of those rules) and the lenient reader sees the same characters
+    FeedCharset.Decoded doc = FeedCharset.decode(body, contentType);
+    String xml = stripExternalDoctype(doc.text());
     String problem;
     Exception cause;
     try {
-      return rome(xml, contentType, fallback, false, null);
+      return rome(xml, doc, false, doc.problem());
     } catch (FeedException | IOException | RuntimeException e) {
       problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       cause = e;
@@ -67,9 +75,9 @@ public final class FeedParser {
     // the lenient reader; either way the result is flagged, as feedparser flags bozo feeds. Well-formed input
     // never gets here, so the fallbacks cost it nothing.
     try {
-      return rome(xml, contentType, fallback, true, problem);
+      return rome(xml, doc, true, problem);
     } catch (FeedException | IOException | RuntimeException e) {
-      ParsedFeed recovered = lenient.read(body, contentType, problem);
+      ParsedFeed recovered = lenient.read(xml, doc.encoding(), problem);
       if (recovered.entries().isEmpty() && recovered.title() == null) {
         throw new FeedParseException("not a feed: " + problem, cause);
       }
@@ -77,50 +85,79 @@ public final class FeedParser {
     }
   }
 
-  private ParsedFeed rome(byte[] xml, String contentType, String fallback, boolean heal, String problem)
+  /**
+   * Rome over the decoded text; the result is flagged when {@code problem} is non-null (the healer was needed, or
+   * the charset was not what the document or its transport said).
+   */
+  private ParsedFeed rome(String xml, FeedCharset.Decoded doc, boolean heal, String problem)
       throws IOException, FeedException {
-    XmlReader reader = new XmlReader(new ByteArrayInputStream(xml), contentType, true, fallback);
-    WireFeedInput input = new WireFeedInput();
-    input.setAllowDoctypes(false);
-    input.setXmlHealerOn(heal);
-    WireFeed wire = input.build(reader);
-    ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), reader.getEncoding());
-    return heal ? new ParsedFeed(parsed.format(), parsed.title(), parsed.link(), parsed.language(), parsed.entries(), true,
-        problem, parsed.updateHint(), parsed.encoding()) : parsed;
+    RomeInput input = new RomeInput();
+    WireFeed wire = input.read(xml, heal);
+    ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), doc.encoding());
+    String format = input.unversionedRss ? "rss" : parsed.format();
+    return new ParsedFeed(format, parsed.title(), parsed.link(), parsed.language(), parsed.entries(), problem != null,
+        problem, parsed.updateHint(), parsed.encoding());
+  }
+
+  /**
+   * Rome's input with one look at the document between XML and feed parsing: an {@code <rss>} root without a
+   * {@code <channel>} is a well-formed, empty feed (Rome would fail on it with a NullPointerException), and an
+   * {@code <rss>} without a version attribute is reported as plain {@code rss}, not as the 2.0 Rome reads it as.
+   * One instance per parse (it is not thread-safe).
+   */
+  private static final class RomeInput extends WireFeedInput {
+
+    private boolean unversionedRss;
+
+    WireFeed read(String xml, boolean heal) throws FeedException {
+      setAllowDoctypes(false);
+      Reader reader = heal ? new XmlFixerReader(new StringReader(xml)) : new StringReader(xml);
+      Document document;
+      try {
+        document = createSAXBuilder().build(reader);
+      } catch (JDOMParseException e) {
+        throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
+      } catch (JDOMException | IOException e) {
+        throw new ParsingFeedException("Invalid XML", e);
+      }
+      Element root = document.getRootElement();
+      if (root.getName().equals("rss") && root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
+        unversionedRss = root.getAttribute("version") == null;
+        if (root.getChild("channel") == null) {
+          root.addContent(new Element("channel"));
+        }
+      }
+      return build(document);
+    }
   }
 
   /**
    * Removes a DOCTYPE that only names an external DTD (no internal subset), as feedparser does: such a DOCTYPE adds
    * nothing a feed reader needs, and Rome, which refuses every DOCTYPE against XXE, would otherwise send the whole
    * feed to the lenient reader. A DOCTYPE with an internal subset ({@code [...]}, where entity tricks live) stays
-   * and is refused. Only for ASCII-compatible encodings; UTF-16 documents are left alone.
+   * and is refused.
    */
-  static byte[] stripExternalDoctype(byte[] body) {
-    int limit = Math.min(body.length, 4096);
+  static String stripExternalDoctype(String xml) {
+    int limit = Math.min(xml.length(), 4096);
     int start = -1;
-    for (int i = 0; i + 9 <= limit; i++) {
-      if (body[i] == '<' && body[i + 1] == '!' && (body[i + 2] | 0x20) == 'd' && (body[i + 3] | 0x20) == 'o'
-          && (body[i + 4] | 0x20) == 'c' && (body[i + 5] | 0x20) == 't' && (body[i + 6] | 0x20) == 'y'
-          && (body[i + 7] | 0x20) == 'p' && (body[i + 8] | 0x20) == 'e') {
+    for (int i = xml.indexOf("<!"); i >= 0 && i + 9 <= limit; i = xml.indexOf("<!", i + 2)) {
+      if (xml.regionMatches(true, i + 2, "doctype", 0, 7)) {
         start = i;
         break;
       }
     }
     if (start < 0) {
-      return body;
+      return xml;
     }
-    for (int j = start + 9; j < body.length; j++) {
-      if (body[j] == '[') {
-        return body;
+    for (int j = start + 9; j < xml.length(); j++) {
+      if (xml.charAt(j) == '[') {
+        return xml;
       }
-      if (body[j] == '>') {
-        byte[] out = new byte[body.length - (j + 1 - start)];
-        System.arraycopy(body, 0, out, 0, start);
-        System.arraycopy(body, j + 1, out, start, body.length - j - 1);
-        return out;
+      if (xml.charAt(j) == '>') {
+        return xml.substring(0, start) + xml.substring(j + 1);
       }
     }
-    return body;
+    return xml;
   }
 
   /** The longer of RSS {@code <ttl>} and the syndication module's period, the feed's own word on how often it changes. */
@@ -165,11 +202,11 @@ public final class FeedParser {
       String content = null;
       for (SyndContent c : e.getContents()) {
         if (c.getValue() != null && !c.getValue().isBlank()) {
-          content = c.getValue();
+          content = FeedCharset.c1ToWindows1252(c.getValue());
           break;
         }
       }
-      String summary = e.getDescription() == null ? null : e.getDescription().getValue();
+      String summary = e.getDescription() == null ? null : FeedCharset.c1ToWindows1252(e.getDescription().getValue());
       List<String> authors = new ArrayList<>();
       for (SyndPerson p : e.getAuthors()) {
         if (p.getName() != null && !p.getName().isBlank()) {
@@ -189,10 +226,10 @@ public final class FeedParser {
       if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) {
         link = e.getLinks().getFirst().getHref();
       }
-      entries.add(new FeedEntry(e.getUri(), link, e.getTitle(), summary, content, authors, categories,
+      entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
           instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null, enclosures(e)));
     }
-    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getLanguage(), entries, false, null,
+    return new ParsedFeed(feed.getFeedType(), FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(), feed.getLanguage(), entries, false, null,
         updateHint, encoding);
   }
 
@@ -204,13 +241,13 @@ public final class FeedParser {
         out.add(new Enclosure(en.getUrl().strip(), blankToNull(en.getType()), en.getLength() > 0 ? en.getLength() : null));
       }
     }
-    for (org.jdom2.Element el : e.getForeignMarkup()) {
+    for (Element el : e.getForeignMarkup()) {
       collectMedia(el, out);
     }
     return out;
   }
 
-  private static void collectMedia(org.jdom2.Element el, List<Enclosure> out) {
+  private static void collectMedia(Element el, List<Enclosure> out) {
     if (MEDIA_RSS.equals(el.getNamespaceURI())) {
       String name = el.getName();
       if ((name.equals("content") || name.equals("thumbnail")) && el.getAttributeValue("url") != null) {
@@ -221,7 +258,7 @@ public final class FeedParser {
               size != null && size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
         }
       }
-      for (org.jdom2.Element child : el.getChildren()) {
+      for (Element child : el.getChildren()) {
         collectMedia(child, out); // media:group wraps content
       }
     }

@@ -1,12 +1,8 @@
 package org.newsflow.ingest.parse;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,11 +15,7 @@ import org.jsoup.parser.Parser;
  */
 final class LenientFeedReader {
 
-  private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
-  private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
-
-  ParsedFeed read(byte[] body, String contentType, String problem) {
-    String text = decode(body, contentType);
+  ParsedFeed read(String text, String encoding, String problem) {
     int root = firstRoot(text);
     Document doc = Jsoup.parse(root > 0 ? text.substring(root) : text, "", Parser.xmlParser());
     List<FeedEntry> entries = new ArrayList<>();
@@ -71,7 +63,7 @@ final class LenientFeedReader {
     String title = channel == null ? null : childText(channel, "title");
     String link = channel == null ? null : childText(channel, "link");
     String language = channel == null ? null : childText(channel, "language", "dc:language");
-    return new ParsedFeed("recovered", title, link, language, entries, true, problem);
+    return new ParsedFeed("recovered", title, link, language, entries, true, problem, null, encoding);
   }
 
   private static List<org.newsflow.common.article.Enclosure> media(Element item) {
@@ -120,64 +112,11 @@ final class LenientFeedReader {
           // escaped HTML arrives as text, CDATA and inline XHTML as markup: both become HTML for the sanitiser
           String html = c.children().isEmpty() ? c.wholeText() : c.html();
           if (!html.isBlank()) {
-            return html.strip();
+            return FeedCharset.c1ToWindows1252(html.strip());
           }
         }
       }
     }
     return null;
-  }
-
-  static String decode(byte[] body, String contentType) {
-    if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
-      return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-    }
-    if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
-      return new String(body, StandardCharsets.UTF_16BE);
-    }
-    if (body.length >= 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xFE) {
-      return new String(body, StandardCharsets.UTF_16LE);
-    }
-    Charset cs = null;
-    if (contentType != null) {
-      Matcher m = CHARSET.matcher(contentType);
-      if (m.find()) {
-        cs = charset(m.group(1));
-      }
-    }
-    if (cs == null) {
-      String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1);
-      Matcher m = XML_ENCODING.matcher(head);
-      if (m.find()) {
-        cs = charset(m.group(1));
-      }
-    }
-    if (cs == null) {
-      cs = isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
-    }
-    return new String(body, cs);
-  }
-
-  /**
-   * Detection for documents that declare nothing: bytes that are valid UTF-8 are UTF-8 (XML's default); anything
-   * else is read as windows-1252, the superset of Latin-1 that undeclared feeds in the wild are nearly always in,
-   * so accented letters survive instead of turning into replacement characters.
-   */
-  static boolean isUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body));
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
-    }
-  }
-
-  private static Charset charset(String name) {
-    try {
-      return Charset.forName(name);
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

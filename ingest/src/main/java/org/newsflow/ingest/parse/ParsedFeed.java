@@ -10,11 +10,15 @@ import java.util.List;
  * @param link      the feed's home page link, may be null
  * @param language  the feed's declared language, may be null
  * @param entries   entries in document order
- * @param recovered whether the document was not well-formed and entries were recovered by the lenient parser
- * @param problem   why strict parsing failed when {@code recovered}, else null
+ * @param recovered whether the document or its transport was at fault, as feedparser's {@code bozo}: not well-formed
+ *                  XML (entries recovered by Rome's healer or the lenient reader), bytes not in the charset the
+ *                  HTTP header or declaration gave (read in the next that fits), no declaration on a non-UTF-8
+ *                  document (detected), or a non-XML Content-Type
+ * @param problem   what was at fault when {@code recovered}, else null
  * @param updateHint how often the feed says it changes (RSS {@code <ttl>}, {@code sy:updatePeriod}/{@code
  *                  sy:updateFrequency}), null when it does not say; polling more often than this is wasted
- * @param encoding  the character encoding the document was read in, null when unknown
+ * @param encoding  the canonical (Java) name of the charset the document was read in, e.g. {@code UTF-8},
+ *                  {@code ISO-8859-1}, {@code UTF-16LE}; null for JSON Feed
  */
 public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
                          boolean recovered, String problem, java.time.Duration updateHint, String encoding) {

@@ -158,4 +158,49 @@ class FeedParserTest {
     assertThatThrownBy(() -> parse("{\"a\":1}")).isInstanceOf(FeedParseException.class).hasMessageContaining("JSON Feed");
     assertThatThrownBy(() -> parser.parse(new byte[0], null)).isInstanceOf(FeedParseException.class);
   }
+
+  @Test
+  void shouldReadAnEmptyRssWithoutVersionOrChannelAsAnEmptyFeed() throws Exception {
+    ParsedFeed f = parse("<?xml version=\"1.0\"?><rss>\n</rss>");
+    assertThat(f.recovered()).isFalse();
+    assertThat(f.format()).isEqualTo("rss");
+    assertThat(f.entries()).isEmpty();
+  }
+
+  @Test
+  void shouldTakeTheCharsetFromTheHttpHeaderOverTheDeclaration() throws Exception {
+    byte[] doc = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>\u00e9t\u00e9</title></channel></rss>"
+        .getBytes(StandardCharsets.UTF_8);
+    ParsedFeed f = parser.parse(doc, "application/rss+xml; charset=utf-8");
+    assertThat(f.title()).isEqualTo("\u00e9t\u00e9");
+    assertThat(f.encoding()).isEqualTo("UTF-8");
+    assertThat(f.recovered()).isFalse();
+  }
+
+  @Test
+  void shouldFlagAFeedWhoseBytesAreNotInTheCharsetItsServerGave() throws Exception {
+    byte[] doc = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>\u00e9t\u00e9</title></channel></rss>"
+        .getBytes(StandardCharsets.UTF_8);
+    ParsedFeed f = parser.parse(doc, "text/xml");
+    assertThat(f.title()).isEqualTo("\u00e9t\u00e9");
+    assertThat(f.recovered()).isTrue();
+    assertThat(f.problem()).contains("US-ASCII");
+  }
+
+  @Test
+  void shouldReadAUtf16FeedWithAnExternalDoctype() throws Exception {
+    byte[] doc = "<?xml version=\"1.0\" encoding=\"utf-16\"?><!DOCTYPE rss SYSTEM \"http://example.org/rss.dtd\"><rss version=\"2.0\"><channel><title>x</title></channel></rss>"
+        .getBytes(StandardCharsets.UTF_16LE);
+    ParsedFeed f = parser.parse(doc, null);
+    assertThat(f.recovered()).isFalse();
+    assertThat(f.title()).isEqualTo("x");
+    assertThat(f.encoding()).isEqualTo("UTF-16LE");
+  }
+
+  @Test
+  void shouldReadWindows1252NumericReferencesAsTheirCharacters() throws Exception {
+    ParsedFeed f = parse("<rss version=\"2.0\"><channel><item><title>don&#146;t</title><description>&#147;q&#148;</description></item></channel></rss>");
+    assertThat(f.entries().getFirst().title()).isEqualTo("don\u2019t");
+    assertThat(f.entries().getFirst().summaryHtml()).isEqualTo("\u201cq\u201d");
+  }
 }
