@@ -21,6 +21,8 @@ import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
 import org.jdom2.input.JDOMParseException;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -96,7 +98,7 @@ public final class FeedParser {
     ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), doc.encoding());
     String format = input.unversionedRss ? "rss" : parsed.format();
     return new ParsedFeed(format, parsed.title(), parsed.link(), parsed.language(), parsed.entries(), problem != null,
-        problem, parsed.updateHint(), parsed.encoding());
+        problem, parsed.updateHint(), parsed.encoding(), parsed.subtitle(), parsed.rights());
   }
 
   /**
@@ -126,8 +128,45 @@ public final class FeedParser {
         if (root.getChild("channel") == null) {
           root.addContent(new Element("channel"));
         }
+        foldBodies(root.getChild("channel").getChildren("item"));
+        foldBodies(root.getChildren("item"));
+      } else if (root.getName().equals("RDF")) {
+        for (Element child : root.getChildren()) {
+          if (child.getName().equals("item")) {
+            foldBodies(List.of(child));
+          }
+        }
       }
       return build(document);
+    }
+  }
+
+  private static final Namespace CONTENT = Namespace.getNamespace("content", "http://purl.org/rss/1.0/modules/content/");
+  private static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+  /**
+   * Gives Rome an item's full text where older feeds put it: an {@code <xhtml:body>} of inline XHTML, or a
+   * {@code <body>} or {@code <fullitem>} of escaped HTML, becomes the {@code content:encoded} Rome reads, unless the
+   * item already has one. Runs over an item's direct children only, so it costs next to nothing.
+   */
+  private static void foldBodies(List<Element> items) {
+    for (Element item : items) {
+      if (item.getChild("encoded", CONTENT) != null) {
+        continue;
+      }
+      for (Element child : item.getChildren()) {
+        String ns = child.getNamespaceURI();
+        boolean body = child.getName().equals("body") && (ns.isEmpty() || ns.equals(XHTML));
+        boolean fullitem = child.getName().equals("fullitem") && ns.isEmpty();
+        if (body || fullitem) {
+          String html = child.getChildren().isEmpty() ? child.getText()
+              : new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true)).outputString(child.getContent());
+          if (!html.isBlank()) {
+            item.addContent(new Element("encoded", CONTENT).setText(html));
+            break;
+          }
+        }
+      }
     }
   }
 
@@ -229,8 +268,9 @@ public final class FeedParser {
       entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
           instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null, enclosures(e)));
     }
-    return new ParsedFeed(feed.getFeedType(), FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(), feed.getLanguage(), entries, false, null,
-        updateHint, encoding);
+    return new ParsedFeed(feed.getFeedType(), FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
+        feed.getLanguage(), entries, false, null, updateHint, encoding,
+        FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())), FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())));
   }
 
   /** RSS enclosures and Atom enclosure links (Rome), plus Media RSS content and thumbnails (foreign markup). */
@@ -308,7 +348,7 @@ public final class FeedParser {
           DateParser.parse(text(item.path("date_modified"))), null, media));
     }
     return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
-        text(root.path("language")), entries, false, null);
+        text(root.path("language")), entries, false, null, null, null, text(root.path("description")), null);
   }
 
   private static void addText(List<String> out, JsonNode n) {

@@ -63,7 +63,9 @@ final class LenientFeedReader {
     String title = channel == null ? null : childText(channel, "title");
     String link = channel == null ? null : childText(channel, "link");
     String language = channel == null ? null : childText(channel, "language", "dc:language");
-    return new ParsedFeed("recovered", title, link, language, entries, true, problem, null, encoding);
+    String subtitle = channel == null ? null : childHtml(channel, "description", "subtitle", "tagline");
+    String rights = channel == null ? null : childText(channel, "copyright", "rights", "dc:rights");
+    return new ParsedFeed("recovered", title, link, language, entries, true, problem, null, encoding, subtitle, rights);
   }
 
   private static List<org.newsflow.common.article.Enclosure> media(Element item) {

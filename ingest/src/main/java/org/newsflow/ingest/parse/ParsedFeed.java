@@ -19,18 +19,28 @@ import java.util.List;
  *                  sy:updateFrequency}), null when it does not say; polling more often than this is wasted
  * @param encoding  the canonical (Java) name of the charset the document was read in, e.g. {@code UTF-8},
  *                  {@code ISO-8859-1}, {@code UTF-16LE}; null for JSON Feed
+ * @param subtitle  what the feed says it is about (RSS channel description, Atom subtitle or tagline, JSON Feed
+ *                  description), HTML or text, may be null
+ * @param rights    the feed's copyright or rights statement (RSS copyright, Atom rights, dc:rights), may be null
  */
 public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
-                         boolean recovered, String problem, java.time.Duration updateHint, String encoding) {
+                         boolean recovered, String problem, java.time.Duration updateHint, String encoding,
+                         String subtitle, String rights) {
 
   /** Copies the entries. */
   public ParsedFeed {
     entries = List.copyOf(entries);
   }
 
+  /** A feed without subtitle and rights. */
+  public ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                    boolean recovered, String problem, java.time.Duration updateHint, String encoding) {
+    this(format, title, link, language, entries, recovered, problem, updateHint, encoding, null, null);
+  }
+
   /** A feed without an update hint. */
   public ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
                     boolean recovered, String problem) {
-    this(format, title, link, language, entries, recovered, problem, null, null);
+    this(format, title, link, language, entries, recovered, problem, null, null, null, null);
   }
 }

@@ -203,4 +203,30 @@ class FeedParserTest {
     assertThat(f.entries().getFirst().title()).isEqualTo("don\u2019t");
     assertThat(f.entries().getFirst().summaryHtml()).isEqualTo("\u201cq\u201d");
   }
+
+  @Test
+  void shouldReadTheFeedSubtitleAndRights() throws Exception {
+    ParsedFeed rss = parse("<rss version=\"2.0\"><channel><title>T</title><description>About &lt;b&gt;us&lt;/b&gt;</description>"
+        + "<copyright>(c) 2026 Us</copyright></channel></rss>");
+    assertThat(rss.subtitle()).isEqualTo("About <b>us</b>");
+    assertThat(rss.rights()).isEqualTo("(c) 2026 Us");
+    ParsedFeed atom = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title><subtitle>Sub</subtitle>"
+        + "<rights>CC BY</rights></feed>");
+    assertThat(atom.subtitle()).isEqualTo("Sub");
+    assertThat(atom.rights()).isEqualTo("CC BY");
+  }
+
+  @Test
+  void shouldReadAnItemsXhtmlBodyOrFullitemAsItsContent() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0"><channel><title>T</title>
+        <item><title>x</title><body xmlns="http://www.w3.org/1999/xhtml"><p>inline <b>xhtml</b></p></body></item>
+        <item><title>y</title><fullitem>&lt;p&gt;escaped&lt;/p&gt;</fullitem></item>
+        <item><title>z</title><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">kept</content:encoded>
+          <fullitem>ignored</fullitem></item>
+        </channel></rss>""");
+    assertThat(f.entries().get(0).contentHtml()).contains("<p", "inline <b", "xhtml</b></p>");
+    assertThat(f.entries().get(1).contentHtml()).isEqualTo("<p>escaped</p>");
+    assertThat(f.entries().get(2).contentHtml()).isEqualTo("kept");
+  }
 }
