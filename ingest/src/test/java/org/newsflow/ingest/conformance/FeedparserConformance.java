@@ -30,9 +30,10 @@ import org.newsflow.ingest.parse.ParsedFeed;
 /**
  * Runs our parser and sanitiser over Python feedparser's test feeds and checks each file's {@code Expect:} line
  * against a feedparser-shaped view of our result. Only the fields newsflow keeps are mapped (feed title, link,
- * language; entry title, link, id, summary/description, content, author(s), tags, dates); an expectation about any
- * other field fails as "unmapped". For the sanitize folder it also checks safety: no script, style, frame, object,
- * form or event-handler and no javascript:/vbscript:/data: URL survives in any HTML field.
+ * language, subtitle, rights; entry title, link, id, summary/description, content, author(s), tags, dates; the value
+ * of each {@code *_detail}; {@code bozo}, {@code encoding}, {@code version}); an expectation about any other field
+ * fails as "unmapped". For the sanitize folder it also checks safety: no script, style, frame, object, form or
+ * event-handler and no javascript:/vbscript:/data: URL survives in any HTML field of the feed or its entries.
  *
  * <p>Run: {@code java ... FeedparserConformance DIR} or the JUnit wrapper with {@code -Dnewsflow.feedparser.dir=DIR}.
  */
