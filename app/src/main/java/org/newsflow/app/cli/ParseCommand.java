@@ -51,7 +51,7 @@ public final class ParseCommand implements Callable<Integer> {
         FetchResult fetched = fetcher.fetch(source, null, null);
         ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType());
         if (parsed.recovered()) {
-          err.println("newsflow parse: " + source + " is not well-formed (" + parsed.problem() + "); entries recovered");
+          err.println("newsflow parse: " + source + " has a problem (" + parsed.problem() + "); entries read despite it");
         }
         List<Article> articles = normalizer.normalize(FeedDefinition.of(source), fetched.finalUri().toString(), parsed,
             Instant.now());

@@ -51,6 +51,8 @@ public final class FeedPoller {
 
   /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
   private Map<String, String> published;
+  /** {@link #published} as recorded in the status; rebuilt only when it changes, not on every 304. */
+  private List<String> remembered = List.of();
   private String url;
   private String etag;
   private String lastModified;
@@ -104,6 +106,7 @@ public final class FeedPoller {
           published.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
       }
+      remembered = List.copyOf(s.seen());
     }
   }
 
@@ -118,7 +121,7 @@ public final class FeedPoller {
    */
   public synchronized FeedStatus state() {
     return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
-        interval.toSeconds(), hint == null ? null : hint.toSeconds(), seenList());
+        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered);
   }
 
   /** The URL polled now (differs from the feed's after a permanent redirect). */
@@ -148,7 +151,7 @@ public final class FeedPoller {
       if (!result.notModified()) {
         ParsedFeed parsed = parser.parse(result.body(), result.contentType());
         if (parsed.recovered()) {
-          LOG.warn("feed {} is not well-formed ({}); recovered {} entries", url, parsed.problem(), parsed.entries().size());
+          LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
         }
         hint = parsed.updateHint();
         interval = policy.intervalFor(feed.interval(), parsed.entries().stream().map(FeedEntry::published).toList());
@@ -182,7 +185,7 @@ public final class FeedPoller {
     }
     sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
         clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
-        hint == null ? null : hint.toSeconds(), seenList()));
+        hint == null ? null : hint.toSeconds(), remembered));
     return wait;
   }
 
@@ -217,17 +220,11 @@ public final class FeedPoller {
       it.next();
       it.remove();
     }
+    List<String> list = new ArrayList<>(published.size());
+    published.forEach((id, hash) -> list.add(id + ':' + hash));
+    remembered = List.copyOf(list);
     LOG.info("feed {}: {} entries, {} published", url, articles.size(), out.size());
     return out.size();
-  }
-
-  private List<String> seenList() {
-    if (published == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>(published.size());
-    published.forEach((id, hash) -> out.add(id + ':' + hash));
-    return out;
   }
 
   private static String shortHash(Article a) {

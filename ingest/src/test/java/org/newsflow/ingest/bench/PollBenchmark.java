@@ -1,17 +1,26 @@
 package org.newsflow.ingest.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.embedded.EmbeddedKafka;
 import org.newsflow.common.kafka.TopicAdmin;
@@ -32,9 +41,13 @@ import org.newsflow.ingest.service.IngestService;
  * status published to news.feed-status on a Kafka broker. Args: {@code [feeds] [seconds] [bootstrap httpPort]}:
  * without the last two the broker and the HTTP server run in this JVM (sharing its heap); with them, they are the
  * ones a {@code PollBenchmark serve} process printed, so this JVM's heap holds only the ingest instance.
- * Run with {@code -Xmx256m -Dsun.net.httpserver.nodelay=true} (see docs/BENCHMARKS.md).
+ * {@code bare FEEDS SECONDS HTTP_PORT} runs the reference instead: a bare java.net.http client against the same
+ * server. Run with {@code -Xmx256m} (see docs/BENCHMARKS.md).
  */
 public final class PollBenchmark {
+
+  /** Requests in flight at once: the ingest instance's per-host limit and the bare client's thread count. */
+  private static final int IN_FLIGHT = 256;
 
   private PollBenchmark() {
   }
@@ -45,6 +58,10 @@ public final class PollBenchmark {
       serve();
       return;
     }
+    if (args.length > 0 && args[0].equals("bare")) {
+      bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      return;
+    }
     int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     if (args.length > 3) {
@@ -52,12 +69,11 @@ public final class PollBenchmark {
       return;
     }
     Path dir = Files.createTempDirectory("pollbench");
-    HttpServer http = server();
-    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0)) {
+    try (NotModifiedServer http = new NotModifiedServer();
+         EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0)) {
       kafka.start();
-      run(feeds, seconds, kafka.bootstrapServers(), http.getAddress().getPort());
+      run(feeds, seconds, kafka.bootstrapServers(), http.port());
     } finally {
-      http.stop(0);
       EmbeddedKafka.deleteRecursively(dir);
     }
   }
@@ -65,25 +81,79 @@ public final class PollBenchmark {
   /** Starts the broker and the 304 server, prints their addresses, and runs until killed. */
   private static void serve() throws Exception {
     Path dir = Files.createTempDirectory("pollbench");
-    HttpServer http = server();
+    NotModifiedServer http = new NotModifiedServer();
     EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
     kafka.start();
-    System.out.println("SERVING " + kafka.bootstrapServers() + " " + http.getAddress().getPort());
+    System.out.println("SERVING " + kafka.bootstrapServers() + " " + http.port());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
   }
 
-  private static HttpServer server() throws java.io.IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-    http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    http.createContext("/", ex -> {
-      try (ex) {
-        ex.getResponseHeaders().add("ETag", "\"v1\"");
-        ex.sendResponseHeaders(304, -1);
+  /**
+   * The reference: a bare java.net.http client, 256 virtual threads each sending conditional GETs for feed
+   * URLs in turn, nothing else (no status, no scheduling). Same 304 server, same number of connections in flight.
+   */
+  private static void bare(int feeds, int seconds, int httpPort) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    AtomicLong done = new AtomicLong();
+    AtomicBoolean stop = new AtomicBoolean();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int t = 0; t < IN_FLIGHT; t++) {
+        int first = t;
+        threads.execute(() -> {
+          for (int i = first; !stop.get(); i = (i + IN_FLIGHT) % feeds) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/feed/" + i))
+                .header("If-None-Match", "\"v1\"").build();
+            try {
+              if (client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 304) {
+                done.incrementAndGet();
+              }
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        });
       }
-    });
-    http.start();
-    return http;
+      report("bare java.net.http", feeds, seconds, done::get);
+      stop.set(true);
+    }
+  }
+
+  /**
+   * Samples a counter once a second after a 5 s warm-up and prints the median, min and max rate, and the CPU time
+   * this process spent per poll over the samples (less sensitive than the rate to what else runs on the machine).
+   */
+  private static void report(String what, int feeds, int seconds, java.util.function.LongSupplier count)
+      throws InterruptedException {
+    Thread.sleep(5000);
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long count0 = count.getAsLong();
+    List<Double> rates = new ArrayList<>();
+    for (int s = 0; s < seconds; s++) {
+      long before = count.getAsLong();
+      long t0 = System.nanoTime();
+      Thread.sleep(1000);
+      rates.add((count.getAsLong() - before) / ((System.nanoTime() - t0) / 1e9));
+    }
+    double cpuMicrosPerPoll = (os.getProcessCpuTime() - cpu0) / 1e3 / Math.max(1, count.getAsLong() - count0);
+    rates.sort(null);
+    System.out.printf("%s: feeds=%d polls/s median=%.0f min=%.0f max=%.0f cpu/poll=%.0f us (load average %.1f)%n",
+        what, feeds, rates.get(rates.size() / 2), rates.getFirst(), rates.getLast(), cpuMicrosPerPoll,
+        os.getSystemLoadAverage());
+  }
+
+  private static long endOffsets(Properties props, String topic) throws Exception {
+    try (Admin admin = Admin.create(props)) {
+      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(r -> r.offset()).sum();
+    }
   }
 
   private static void run(int feeds, int seconds, String bootstrap, int httpPort) throws Exception {
@@ -119,25 +189,22 @@ public final class PollBenchmark {
       PollPolicy policy = new PollPolicy(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100),
           Duration.ofMillis(100), Duration.ofSeconds(1), false);
       try (IngestService service = new IngestService(source, fetcher, publisher, policy,
-          new HostLimiter(256, Duration.ZERO), Clock.systemUTC(), publisher)) {
+          new HostLimiter(IN_FLIGHT, Duration.ZERO), Clock.systemUTC(), publisher)) {
+        long statusesBefore = endOffsets(props, topics.feedStatus().name());
         service.start();
-        Thread.sleep(5000); // warm-up
-        List<Double> rates = new ArrayList<>();
-        for (int s = 0; s < seconds; s++) {
-          long before = service.pollCount();
-          long t0 = System.nanoTime();
-          Thread.sleep(1000);
-          double rate = (service.pollCount() - before) / ((System.nanoTime() - t0) / 1e9);
-          rates.add(rate);
-        }
-        rates.sort(null);
+        report("newsflow ingest", feeds, seconds, service::pollCount);
+        long polls = service.pollCount();
+        publisher.flush();
+        // every poll's status must be on the topic (polls still in flight may add a few; the served broker keeps
+        // the statuses of earlier runs, hence the difference)
+        System.out.printf("statuses on %s: %d for %d polls%n", topics.feedStatus().name(),
+            endOffsets(props, topics.feedStatus().name()) - statusesBefore, polls);
         System.gc();
         Thread.sleep(500);
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         // the broker and the HTTP server share this heap; the ingest share is the growth over the baseline
-        System.out.printf("feeds=%d polls/s median=%.0f min=%.0f max=%.0f heapAfterGc=%d MB (ingest share %d MB, "
-            + "baseline before ingest %d MB) maxHeap=%d MB%n", feeds, rates.get(rates.size() / 2), rates.getFirst(),
-            rates.getLast(), heap >> 20, (heap - baseline) >> 20, baseline >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("heapAfterGc=%d MB (ingest share %d MB, baseline before ingest %d MB) maxHeap=%d MB%n",
+            heap >> 20, (heap - baseline) >> 20, baseline >> 20, Runtime.getRuntime().maxMemory() >> 20);
       }
     }
   }

@@ -96,6 +96,11 @@ class FeedPollerTest {
     assertThat(revision.url()).isEqualTo("https://example.org/a");
     assertThat(revision.updated()).as("undated revision stamped when seen").isEqualTo(clock.instant());
     assertThat(revision.contentHash()).isNotEqualTo(published.getFirst().contentHash());
+    p.poll();
+    poller(FeedDefinition.of(f.toString()), statuses.getLast()).poll();
+    assertThat(published).as("the revision is remembered in every later status, so a restart does not repeat it")
+        .hasSize(4);
+    assertThat(statuses.getLast().seen()).hasSize(3);
   }
 
   @Test
