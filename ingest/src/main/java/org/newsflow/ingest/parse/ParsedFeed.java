@@ -22,14 +22,31 @@ import java.util.List;
  * @param subtitle  what the feed says it is about (RSS channel description, Atom subtitle or tagline, JSON Feed
  *                  description), HTML or text, may be null
  * @param rights    the feed's copyright or rights statement (RSS copyright, Atom rights, dc:rights), may be null
+ * @param baseUri   the xml:base in effect on the feed (channel) element, resolved against the document URL when
+ *                  known; null when none is declared
+ * @param titleContext    type, base and language of the title
+ * @param subtitleContext type, base and language of the subtitle
+ * @param rightsContext   type, base and language of the rights statement
  */
 public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
                          boolean recovered, String problem, java.time.Duration updateHint, String encoding,
-                         String subtitle, String rights) {
+                         String subtitle, String rights, String baseUri, TextContext titleContext,
+                         TextContext subtitleContext, TextContext rightsContext) {
 
-  /** Copies the entries. */
+  /** Copies the entries; a missing context is {@link TextContext#UNKNOWN}. */
   public ParsedFeed {
     entries = List.copyOf(entries);
+    titleContext = titleContext == null ? TextContext.UNKNOWN : titleContext;
+    subtitleContext = subtitleContext == null ? TextContext.UNKNOWN : subtitleContext;
+    rightsContext = rightsContext == null ? TextContext.UNKNOWN : rightsContext;
+  }
+
+  /** A feed whose XML context is unknown. */
+  public ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                    boolean recovered, String problem, java.time.Duration updateHint, String encoding,
+                    String subtitle, String rights) {
+    this(format, title, link, language, entries, recovered, problem, updateHint, encoding, subtitle, rights, null,
+        null, null, null);
   }
 
   /** A feed without subtitle and rights. */

@@ -229,4 +229,86 @@ class FeedParserTest {
     assertThat(f.entries().get(1).contentHtml()).isEqualTo("<p>escaped</p>");
     assertThat(f.entries().get(2).contentHtml()).isEqualTo("kept");
   }
+
+  @Test
+  void shouldResolveNestedXmlBasesAgainstEachOtherAndTheDocumentUrl() throws Exception {
+    ParsedFeed f = parser.parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/">
+        <title>A</title>
+        <entry xml:base="2024/"><title>E</title><id>urn:x:1</id><link href="story.html"/>
+        <content type="html" xml:base="img/">&lt;img src="a.png"&gt;</content>
+        <summary type="html">s</summary></entry></feed>""".getBytes(StandardCharsets.UTF_8), null,
+        "https://example.org/feeds/atom.xml");
+    assertThat(f.baseUri()).isEqualTo("https://example.org/news/");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.baseUri()).isEqualTo("https://example.org/news/2024/");
+    assertThat(e.summaryContext().base()).isEqualTo("https://example.org/news/2024/");
+    assertThat(e.contentContext().base()).isEqualTo("https://example.org/news/2024/img/");
+    assertThat(e.link()).isEqualTo("story.html"); // as written; the normaliser resolves it
+  }
+
+  @Test
+  void shouldKeepRelativeXmlBasesRelativeWhenTheDocumentUrlIsUnknown() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/">
+        <entry xml:base="2024/"><id>1</id><title>E</title></entry></feed>""");
+    assertThat(f.entries().getFirst().baseUri()).isEqualTo("/news/2024/");
+  }
+
+  @Test
+  void shouldIgnoreAnXmlBaseThatIsNotHttp() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry xml:base="https://example.org/a/"><id>1</id>
+        <title xml:base="javascript:alert(1)//">E</title></entry></feed>""");
+    assertThat(f.entries().getFirst().titleContext().base()).isEqualTo("https://example.org/a/");
+  }
+
+  @Test
+  void shouldReadTheNearestXmlLangAndTreatAnEmptyOneAsUnknown() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+        <entry xml:lang="de_AT"><id>1</id><title>Titel</title><summary xml:lang="">?</summary></entry>
+        <entry><id>2</id><title>Title</title></entry></feed>""");
+    assertThat(f.language()).isEqualTo("en");
+    assertThat(f.entries().get(0).language()).isEqualTo("de-AT");
+    assertThat(f.entries().get(0).titleContext().language()).isEqualTo("de-AT");
+    assertThat(f.entries().get(0).summaryContext().language()).isNull();
+    assertThat(f.entries().get(1).titleContext().language()).isEqualTo("en");
+  }
+
+  @Test
+  void shouldReadXmlLangAndTypesOfRssItems() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0" xml:lang="fr" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+        <title>T</title><item><title>I</title><description>d</description>
+        <content:encoded xml:lang="en">&lt;p&gt;x&lt;/p&gt;</content:encoded></item></channel></rss>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.titleContext()).isEqualTo(new TextContext("text/plain", null, "fr"));
+    assertThat(e.summaryContext().type()).isEqualTo("text/html");
+    assertThat(e.contentContext()).isEqualTo(new TextContext("text/html", null, "en"));
+  }
+
+  @Test
+  void shouldEscapeAtomPlainTextSoThatBracketsReadAsWritten() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><title>E</title><summary type="text">a &lt;blink&gt; tag &amp; more</summary>
+        <content>&lt;p&gt;mislabelled&lt;/p&gt;</content></entry></feed>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.summaryContext().type()).isEqualTo("text/plain");
+    assertThat(e.summaryHtml()).isEqualTo("a &lt;blink&gt; tag &amp; more");
+    assertThat(e.contentHtml()).isEqualTo("<p>mislabelled</p>"); // a closing tag: HTML after all
+  }
+
+  @Test
+  void shouldDropTheWrapperDivOfAtomXhtml() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><title>E</title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Hi <b>there</b></div></content></entry></feed>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.contentContext().type()).isEqualTo("application/xhtml+xml");
+    assertThat(e.contentHtml()).doesNotContain("<div").contains("<b");
+  }
 }
