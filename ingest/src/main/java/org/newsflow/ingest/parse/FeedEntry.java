@@ -23,11 +23,17 @@ import org.newsflow.common.article.Enclosure;
  * @param titleContext   type, base and language of the title
  * @param summaryContext type, base and language of the summary
  * @param contentContext type, base and language of the content; relative URLs in the content resolve against its base
+ * @param authorDetails  the authors with e-mail and home page where the feed gives them (RSS {@code author}
+ *                       strings split into name and address)
+ * @param contributors   the entry's contributors (Atom)
+ * @param links          the entry's links with relation, type and title (Atom), as written
+ * @param comments       the URL of the entry's comments page (RSS {@code comments}), as written, may be null
  */
 public record FeedEntry(String guid, String link, String title, String summaryHtml, String contentHtml,
                         List<String> authors, List<String> categories, Instant published, Instant updated,
                         String baseUri, List<Enclosure> enclosures, String language, TextContext titleContext,
-                        TextContext summaryContext, TextContext contentContext) {
+                        TextContext summaryContext, TextContext contentContext, List<Person> authorDetails,
+                        List<Person> contributors, List<FeedLink> links, String comments) {
 
   /** Copies the lists; a missing context is {@link TextContext#UNKNOWN}. */
   public FeedEntry {
@@ -37,6 +43,9 @@ public record FeedEntry(String guid, String link, String title, String summaryHt
     titleContext = titleContext == null ? TextContext.UNKNOWN : titleContext;
     summaryContext = summaryContext == null ? TextContext.UNKNOWN : summaryContext;
     contentContext = contentContext == null ? TextContext.UNKNOWN : contentContext;
+    authorDetails = authorDetails == null ? List.of() : List.copyOf(authorDetails);
+    contributors = contributors == null ? List.of() : List.copyOf(contributors);
+    links = links == null ? List.of() : List.copyOf(links);
   }
 
   /** An entry whose XML context is unknown. */
@@ -44,7 +53,7 @@ public record FeedEntry(String guid, String link, String title, String summaryHt
                    List<String> authors, List<String> categories, Instant published, Instant updated, String baseUri,
                    List<Enclosure> enclosures) {
     this(guid, link, title, summaryHtml, contentHtml, authors, categories, published, updated, baseUri, enclosures,
-        null, null, null, null);
+        null, null, null, null, null, null, null, null);
   }
 
   /** An entry without media. */

@@ -7,6 +7,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.feed.WireFeed;
@@ -108,11 +109,13 @@ public final class FeedParser {
       throws IOException, FeedException {
     RomeInput input = new RomeInput(documentUrl);
     WireFeed wire = input.read(xml, heal);
-    ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), doc.encoding(), input.scope);
-    String format = input.unversionedRss ? "rss" : parsed.format();
-    return new ParsedFeed(format, parsed.title(), parsed.link(), parsed.language(), parsed.entries(), problem != null,
-        problem, parsed.updateHint(), parsed.encoding(), parsed.subtitle(), parsed.rights(), parsed.baseUri(),
-        parsed.titleContext(), parsed.subtitleContext(), parsed.rightsContext());
+    SyndFeed feed = new SyndFeedImpl(wire, false);
+    // Rome's SyndFeed drops Atom's generator; the wire feed has it
+    String generator = wire instanceof Channel c ? c.getGenerator()
+        : wire instanceof com.rometools.rome.feed.atom.Feed a && a.getGenerator() != null ? a.getGenerator().getValue()
+        : null;
+    return fromRome(feed, updateHint(wire), doc.encoding(), input.scope,
+        input.unversionedRss ? "rss" : feed.getFeedType(), problem, generator);
   }
 
   /**
@@ -258,7 +261,8 @@ public final class FeedParser {
     return false;
   }
 
-  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint, String encoding, XmlScope.FeedScope scope) {
+  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint, String encoding, XmlScope.FeedScope scope,
+                              String format, String problem, String generator) {
     List<FeedEntry> entries = new ArrayList<>();
     // Rome keeps the document's order, so the walk's entries pair up with Rome's by position
     List<XmlScope.EntryScope> scopes = scope != null && scope.entries().size() == feed.getEntries().size()
@@ -300,20 +304,55 @@ public final class FeedParser {
       entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
           instant(e.getPublishedDate()), instant(e.getUpdatedDate()), s == null ? null : s.base(), enclosures(e),
           s == null ? null : s.language(), s == null ? null : s.title(), s == null ? null : s.summary(),
-          s == null ? null : s.content()));
+          s == null ? null : s.content(), people(e.getAuthors(), e.getAuthor()), people(e.getContributors(), null),
+          links(e.getLinks()), blankToNull(e.getComments())));
     }
     String language = blankToNull(feed.getLanguage());
     if (language == null && scope != null) {
       language = scope.language(); // an Atom feed's language is its xml:lang
     }
-    return new ParsedFeed(feed.getFeedType(), FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
-        language, entries, false, null, updateHint, encoding,
+    return new ParsedFeed(format, FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
+        language, entries, problem != null, problem, updateHint, encoding,
         asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())),
             scope == null ? TextContext.UNKNOWN : scope.subtitle(), atom10),
         asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())),
             scope == null ? TextContext.UNKNOWN : scope.rights(), atom10),
         scope == null ? null : scope.base(), scope == null ? null : scope.title(),
-        scope == null ? null : scope.subtitle(), scope == null ? null : scope.rights());
+        scope == null ? null : scope.subtitle(), scope == null ? null : scope.rights(),
+        people(feed.getAuthors(), feed.getAuthor()), links(feed.getLinks()), blankToNull(generator));
+  }
+
+  /**
+   * Rome's persons with name, e-mail and home page; when it has none, the single author string (RSS {@code author},
+   * {@code managingEditor}, {@code dc:creator}) split into name and e-mail.
+   */
+  private static List<Person> people(List<SyndPerson> persons, String single) {
+    List<Person> out = new ArrayList<>(persons.size());
+    for (SyndPerson p : persons) {
+      Person person = new Person(blankToNull(p.getName()), blankToNull(p.getEmail()), blankToNull(p.getUri()));
+      if (person.name() != null && person.email() == null && person.uri() == null) {
+        person = Person.parse(person.name()); // RSS authors arrive as one string, "me@example.com (Me)"
+      }
+      if (person.name() != null || person.email() != null || person.uri() != null) {
+        out.add(person);
+      }
+    }
+    if (out.isEmpty() && single != null && !single.isBlank()) {
+      out.add(Person.parse(single));
+    }
+    return out;
+  }
+
+  private static List<FeedLink> links(List<SyndLink> links) {
+    List<FeedLink> out = new ArrayList<>(links.size());
+    for (SyndLink l : links) {
+      if (l.getHref() != null && !l.getHref().isBlank()) {
+        String rel = blankToNull(l.getRel());
+        out.add(new FeedLink(rel == null ? "alternate" : rel, blankToNull(l.getType()), l.getHref().strip(),
+            blankToNull(l.getTitle())));
+      }
+    }
+    return out;
   }
 
   /** RSS enclosures and Atom enclosure links (Rome), plus Media RSS content and thumbnails (foreign markup). */

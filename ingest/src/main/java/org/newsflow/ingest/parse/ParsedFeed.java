@@ -27,11 +27,15 @@ import java.util.List;
  * @param titleContext    type, base and language of the title
  * @param subtitleContext type, base and language of the subtitle
  * @param rightsContext   type, base and language of the rights statement
+ * @param authors   the feed's authors (Atom author, RSS managingEditor, dc:creator) with e-mail and home page
+ * @param links     the feed's links with relation, type and title (Atom; e.g. {@code self}, {@code hub}), as written
+ * @param generator the software that wrote the feed, as it names itself, may be null
  */
 public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
                          boolean recovered, String problem, java.time.Duration updateHint, String encoding,
                          String subtitle, String rights, String baseUri, TextContext titleContext,
-                         TextContext subtitleContext, TextContext rightsContext) {
+                         TextContext subtitleContext, TextContext rightsContext, List<Person> authors,
+                         List<FeedLink> links, String generator) {
 
   /** Copies the entries; a missing context is {@link TextContext#UNKNOWN}. */
   public ParsedFeed {
@@ -39,6 +43,8 @@ public record ParsedFeed(String format, String title, String link, String langua
     titleContext = titleContext == null ? TextContext.UNKNOWN : titleContext;
     subtitleContext = subtitleContext == null ? TextContext.UNKNOWN : subtitleContext;
     rightsContext = rightsContext == null ? TextContext.UNKNOWN : rightsContext;
+    authors = authors == null ? List.of() : List.copyOf(authors);
+    links = links == null ? List.of() : List.copyOf(links);
   }
 
   /** A feed whose XML context is unknown. */
@@ -46,7 +52,7 @@ public record ParsedFeed(String format, String title, String link, String langua
                     boolean recovered, String problem, java.time.Duration updateHint, String encoding,
                     String subtitle, String rights) {
     this(format, title, link, language, entries, recovered, problem, updateHint, encoding, subtitle, rights, null,
-        null, null, null);
+        null, null, null, null, null, null);
   }
 
   /** A feed without subtitle and rights. */

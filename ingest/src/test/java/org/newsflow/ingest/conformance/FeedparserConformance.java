@@ -25,7 +25,9 @@ import org.newsflow.ingest.normalise.HtmlCleaner;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.parse.FeedLink;
 import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.parse.Person;
 import org.newsflow.ingest.parse.TextContext;
 
 /**
@@ -160,6 +162,13 @@ public final class FeedparserConformance {
         detail(feed, key, clean, parsed.rightsContext());
       }
     }
+    if (!parsed.authors().isEmpty()) {
+      people(feed, "author", "authors", parsed.authors(), feedBase);
+    }
+    if (!parsed.links().isEmpty()) {
+      feed.put("links", links(parsed.links(), feedBase));
+    }
+    putText(feed, "generator", parsed.generator());
     for (FeedEntry e : parsed.entries()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       putText(entry, "title", e.title() == null ? null : html.titleText(e.title()));
@@ -183,12 +192,22 @@ public final class FeedparserConformance {
         c.put("base", e.contentContext().base());
         entry.put("content", List.of(c));
       }
-      if (!e.authors().isEmpty()) {
+      String entryBase = e.baseUri() != null ? e.baseUri() : feedBase;
+      if (!e.authorDetails().isEmpty()) {
+        people(entry, "author", "authors", e.authorDetails(), entryBase);
+      } else if (!e.authors().isEmpty()) {
         entry.put("author", e.authors().getFirst());
         List<Object> authors = new ArrayList<>();
         e.authors().forEach(a -> authors.add(new LinkedHashMap<>(Map.of("name", a))));
         entry.put("authors", authors);
       }
+      if (!e.contributors().isEmpty()) {
+        people(entry, null, "contributors", e.contributors(), entryBase);
+      }
+      if (!e.links().isEmpty()) {
+        entry.put("links", links(e.links(), entryBase));
+      }
+      putText(entry, "comments", resolve(entryBase, e.comments()));
       if (!e.categories().isEmpty()) {
         List<Object> tags = new ArrayList<>();
         e.categories().forEach(t -> tags.add(new LinkedHashMap<>(Map.of("term", t))));
@@ -231,6 +250,43 @@ public final class FeedparserConformance {
       }
     }
     return clean;
+  }
+
+  /**
+   * feedparser's people: {@code author} (the first as "name (email)", or whichever it has), {@code author_detail}
+   * and the list {@code authors}/{@code contributors}, each a dict of name, email and href (resolved).
+   */
+  private static void people(Map<String, Object> m, String single, String list, List<Person> people, String base) {
+    List<Object> out = new ArrayList<>();
+    for (Person p : people) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      putText(d, "name", p.name());
+      putText(d, "email", p.email());
+      putText(d, "href", resolve(base, p.uri()));
+      out.add(d);
+    }
+    m.put(list, out);
+    if (single != null) {
+      Person first = people.getFirst();
+      String text = first.name() != null && first.email() != null ? first.name() + " (" + first.email() + ")"
+          : first.name() != null ? first.name() : first.email();
+      putText(m, single, text);
+      m.put(single + "_detail", out.getFirst());
+    }
+  }
+
+  /** feedparser's {@code links}: rel, type, href (resolved) and title where given. */
+  private static List<Object> links(List<FeedLink> links, String base) {
+    List<Object> out = new ArrayList<>();
+    for (FeedLink l : links) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("rel", l.rel());
+      putText(d, "type", l.type());
+      d.put("href", resolve(base, l.href()));
+      putText(d, "title", l.title());
+      out.add(d);
+    }
+    return out;
   }
 
   /** A link as the normaliser resolves it (before canonicalising): against the base in effect. */

@@ -311,4 +311,37 @@ class FeedParserTest {
     assertThat(e.contentContext().type()).isEqualTo("application/xhtml+xml");
     assertThat(e.contentHtml()).doesNotContain("<div").contains("<b");
   }
+
+  @Test
+  void shouldKeepAuthorDetailsContributorsLinksAndGenerator() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><generator uri="https://g.example/">Gen</generator>
+        <link rel="self" type="application/atom+xml" href="https://example.org/atom.xml"/>
+        <author><name>Ed</name><email>ed@example.org</email></author>
+        <entry><id>1</id><title>E</title><link href="/e1"/><link rel="related" href="/r" title="More"/>
+        <author><name>Ann</name><email>ann@example.org</email><uri>/ann</uri></author>
+        <contributor><name>Bo</name></contributor></entry></feed>""");
+    assertThat(f.generator()).isEqualTo("Gen");
+    assertThat(f.authors()).containsExactly(new Person("Ed", "ed@example.org", null));
+    assertThat(f.links()).containsExactly(new FeedLink("self", "application/atom+xml", "https://example.org/atom.xml", null));
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.authorDetails()).containsExactly(new Person("Ann", "ann@example.org", "/ann"));
+    assertThat(e.contributors()).containsExactly(new Person("Bo", null, null));
+    assertThat(e.links()).containsExactly(new FeedLink("alternate", null, "/e1", null),
+        new FeedLink("related", null, "/r", "More"));
+  }
+
+  @Test
+  void shouldSplitRssAuthorStringsAndKeepTheCommentsPage() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0"><channel><title>T</title>
+        <item><title>I</title><author>me@example.org (Me Myself)</author>
+        <comments>https://example.org/1#comments</comments></item></channel></rss>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.authorDetails()).containsExactly(new Person("Me Myself", "me@example.org", null));
+    assertThat(e.comments()).isEqualTo("https://example.org/1#comments");
+    assertThat(Person.parse("Me <me@example.org>")).isEqualTo(new Person("Me", "me@example.org", null));
+    assertThat(Person.parse("me@example.org")).isEqualTo(new Person(null, "me@example.org", null));
+    assertThat(Person.parse("Just A Name")).isEqualTo(new Person("Just A Name", null, null));
+  }
 }
