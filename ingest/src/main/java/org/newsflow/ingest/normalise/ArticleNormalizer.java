@@ -1,5 +1,7 @@
 package org.newsflow.ingest.normalise;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.newsflow.common.article.ArticleIds;
 import org.newsflow.common.article.Enclosure;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.parse.TextContext;
 import org.newsflow.ingest.registry.FeedDefinition;
 
 /** Turns the entries of a parsed feed into Articles with canonical URLs, stable ids, UTC dates and clean content. */
@@ -38,7 +41,8 @@ public final class ArticleNormalizer {
 
   private Article normalize(FeedDefinition feed, String feedUrl, String feedBase, ParsedFeed parsed, FeedEntry e,
                             Instant fetched) {
-    String base = e.baseUri() != null ? e.baseUri() : feedBase;
+    // the entry's xml:base wins over the feed's link; a relative one resolves against the document's URL
+    String base = e.baseUri() != null ? absolute(e.baseUri(), feedUrl) : feedBase;
     String canonical = UrlCanonicalizer.canonicalize(e.link(), base);
     if (canonical == null && e.guid() != null && e.guid().matches("(?i)^https?://.*")) {
       canonical = UrlCanonicalizer.canonicalize(e.guid(), base);
@@ -55,8 +59,12 @@ public final class ArticleNormalizer {
       return null;
     }
     String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
+    TextContext bodyContext = e.contentHtml() != null ? e.contentContext() : e.summaryContext();
+    // URLs in the body resolve against its own xml:base when the feed declares one, else against the article's URL
+    String bodyBase = bodyContext.base() != null ? absolute(bodyContext.base(), feedUrl)
+        : canonical != null ? canonical : base;
     // one parse gives both the clean HTML and the text the taggers read
-    HtmlCleaner.Cleaned body = html.clean(bodyHtml, canonical != null ? canonical : base);
+    HtmlCleaner.Cleaned body = html.clean(bodyHtml, bodyBase);
     String contentHtml = body.html();
     String text = body.text();
     String summary = bodyHtml == e.summaryHtml() ? text : html.toText(e.summaryHtml());
@@ -88,7 +96,7 @@ public final class ArticleNormalizer {
         .published(published)
         .updated(updated)
         .fetched(fetched)
-        .language(language(parsed.language()))
+        .language(language(bodyContext, e, parsed))
         .contentHash(ArticleIds.hash(title + "\n" + text))
         .flags(flags)
         .build();
@@ -104,6 +112,31 @@ public final class ArticleNormalizer {
       }
     }
     return out;
+  }
+
+  /**
+   * The article's language hint: the xml:lang in effect on its body, else on the entry, else the feed's language.
+   * The most specific declaration wins, since a multilingual feed marks each entry (or text) with its own.
+   */
+  private static String language(TextContext body, FeedEntry e, ParsedFeed parsed) {
+    String l = language(body.language());
+    if (l == null) {
+      l = language(e.language());
+    }
+    return l != null ? l : language(parsed.language());
+  }
+
+  /** {@code base} made absolute against the document's URL (unchanged when that cannot be done). */
+  private static String absolute(String base, String documentUrl) {
+    if (documentUrl == null) {
+      return base;
+    }
+    try {
+      URI b = new URI(base.strip().replace(" ", "%20"));
+      return b.isAbsolute() ? base : new URI(documentUrl.strip().replace(" ", "%20")).resolve(b).toString();
+    } catch (URISyntaxException | IllegalArgumentException ex) {
+      return base;
+    }
   }
 
   private static String language(String declared) {

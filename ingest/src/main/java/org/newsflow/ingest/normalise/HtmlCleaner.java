@@ -20,30 +20,56 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>One jsoup parse and one walk over the tree produce both the clean HTML and the text: the allow-list is applied
  * while writing, so nothing outside it is ever emitted (elements not allowed are unwrapped, their text kept; the
- * content of script, style and other active or invisible elements is dropped). This is the same allow-list as
- * jsoup's {@code Safelist.relaxed()} plus a few inline tags, at a fraction of jsoup Cleaner's cost, which spends
- * most of its time resolving every URL twice.
+ * content of script, style and other active or invisible elements is dropped). The allow-list is jsoup's
+ * {@code Safelist.relaxed()} widened to the structural and presentational HTML feeds use (sectioning elements,
+ * {@code del}/{@code ins}, {@code font}, {@code hr}, {@code details} …) and to attributes that cannot load or run
+ * anything (table layout, image size, list numbering, {@code dir}/{@code lang}, titles), at a fraction of jsoup
+ * Cleaner's cost, which spends most of its time resolving every URL twice.
  */
 public final class HtmlCleaner {
 
-  /** Allowed tags and their allowed attributes. */
+  /**
+   * Allowed tags, each with the attributes only it may carry (URL attributes, which are scheme-checked and resolved,
+   * live only here). Elements that can run script, load anything or take input are not in it: no forms, frames,
+   * object/embed, media, SVG/MathML, {@code area}/{@code map}.
+   */
   private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry("a", Set.of("href", "title")), Map.entry("b", Set.of()), Map.entry("blockquote", Set.of("cite")),
-      Map.entry("br", Set.of()), Map.entry("caption", Set.of()), Map.entry("cite", Set.of()), Map.entry("code", Set.of()),
-      Map.entry("col", Set.of("span", "width")), Map.entry("colgroup", Set.of("span", "width")), Map.entry("dd", Set.of()),
-      Map.entry("div", Set.of()), Map.entry("dl", Set.of()), Map.entry("dt", Set.of()), Map.entry("em", Set.of()),
-      Map.entry("h1", Set.of()), Map.entry("h2", Set.of()), Map.entry("h3", Set.of()), Map.entry("h4", Set.of()),
-      Map.entry("h5", Set.of()), Map.entry("h6", Set.of()), Map.entry("i", Set.of()),
-      Map.entry("img", Set.of("align", "alt", "height", "src", "title", "width")), Map.entry("li", Set.of()),
-      Map.entry("ol", Set.of("start", "type")), Map.entry("p", Set.of()), Map.entry("pre", Set.of()),
-      Map.entry("q", Set.of("cite")), Map.entry("small", Set.of()), Map.entry("span", Set.of()),
-      Map.entry("strike", Set.of()), Map.entry("strong", Set.of()), Map.entry("sub", Set.of()), Map.entry("sup", Set.of()),
-      Map.entry("table", Set.of("summary", "width")), Map.entry("tbody", Set.of()),
-      Map.entry("td", Set.of("abbr", "axis", "colspan", "rowspan", "width")), Map.entry("tfoot", Set.of()),
-      Map.entry("th", Set.of("abbr", "axis", "colspan", "rowspan", "scope", "width")), Map.entry("thead", Set.of()),
-      Map.entry("tr", Set.of()), Map.entry("u", Set.of()), Map.entry("ul", Set.of("type")),
-      Map.entry("figure", Set.of()), Map.entry("figcaption", Set.of()), Map.entry("abbr", Set.of()),
-      Map.entry("time", Set.of()), Map.entry("mark", Set.of()), Map.entry("s", Set.of()));
+      Map.entry("a", Set.of("href")), Map.entry("abbr", Set.of()), Map.entry("acronym", Set.of()),
+      Map.entry("address", Set.of()), Map.entry("article", Set.of()), Map.entry("aside", Set.of()),
+      Map.entry("b", Set.of()), Map.entry("bdi", Set.of()), Map.entry("bdo", Set.of()), Map.entry("big", Set.of()),
+      Map.entry("blockquote", Set.of("cite")), Map.entry("br", Set.of()), Map.entry("caption", Set.of()),
+      Map.entry("center", Set.of()), Map.entry("cite", Set.of()), Map.entry("code", Set.of()),
+      Map.entry("col", Set.of()), Map.entry("colgroup", Set.of()), Map.entry("dd", Set.of()),
+      Map.entry("del", Set.of("cite")), Map.entry("details", Set.of("open")), Map.entry("dfn", Set.of()),
+      Map.entry("dir", Set.of()), Map.entry("div", Set.of()), Map.entry("dl", Set.of()), Map.entry("dt", Set.of()),
+      Map.entry("em", Set.of()), Map.entry("figcaption", Set.of()), Map.entry("figure", Set.of()),
+      Map.entry("font", Set.of()), Map.entry("footer", Set.of()), Map.entry("h1", Set.of()), Map.entry("h2", Set.of()),
+      Map.entry("h3", Set.of()), Map.entry("h4", Set.of()), Map.entry("h5", Set.of()), Map.entry("h6", Set.of()),
+      Map.entry("header", Set.of()), Map.entry("hr", Set.of()), Map.entry("i", Set.of()),
+      Map.entry("img", Set.of("src")), Map.entry("ins", Set.of("cite")), Map.entry("kbd", Set.of()),
+      Map.entry("li", Set.of()), Map.entry("mark", Set.of()), Map.entry("menu", Set.of()), Map.entry("nav", Set.of()),
+      Map.entry("ol", Set.of()), Map.entry("p", Set.of()), Map.entry("pre", Set.of()),
+      Map.entry("q", Set.of("cite")), Map.entry("s", Set.of()), Map.entry("samp", Set.of()),
+      Map.entry("section", Set.of()), Map.entry("small", Set.of()), Map.entry("span", Set.of()),
+      Map.entry("strike", Set.of()), Map.entry("strong", Set.of()), Map.entry("sub", Set.of()),
+      Map.entry("summary", Set.of()), Map.entry("sup", Set.of()), Map.entry("table", Set.of()),
+      Map.entry("tbody", Set.of()), Map.entry("td", Set.of()), Map.entry("tfoot", Set.of()), Map.entry("th", Set.of()),
+      Map.entry("thead", Set.of()), Map.entry("time", Set.of()), Map.entry("tr", Set.of()), Map.entry("tt", Set.of()),
+      Map.entry("u", Set.of()), Map.entry("ul", Set.of()), Map.entry("var", Set.of()), Map.entry("wbr", Set.of()));
+
+  /**
+   * Attributes any allowed element may carry: presentational or descriptive values that browsers never load or run
+   * (table layout, image size and alternative text, list numbering, text direction and language, colours and
+   * borders, titles). Not here, on purpose: {@code style} (CSS can load URLs and overlay the page), {@code class}
+   * and {@code id}/{@code name} (they hook into the embedding page's CSS and scripts), event handlers, {@code target}
+   * (tab-nabbing), {@code ping}, {@code background}, {@code lowsrc}/{@code dynsrc}/{@code poster} (they load),
+   * {@code contenteditable}, {@code tabindex}/{@code accesskey}, {@code hidden} and every form attribute.
+   */
+  private static final Set<String> GLOBAL = Set.of("abbr", "align", "alt", "axis", "bgcolor", "border", "cellpadding",
+      "cellspacing", "ch", "char", "charoff", "choff", "clear", "color", "cols", "colspan", "compact", "datetime",
+      "dir", "face", "frame", "headers", "height", "hreflang", "hspace", "lang", "noshade", "nowrap", "reversed",
+      "rows", "rowspan", "rules", "scope", "size", "span", "start", "summary", "title", "type", "valign", "value",
+      "vspace", "width");
 
   /** Elements dropped with everything inside: active content, or content a reader never sees. */
   private static final Set<String> DROP = Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed",
@@ -53,9 +79,10 @@ public final class HtmlCleaner {
   /** Elements after which the plain text gets a paragraph break. */
   private static final Set<String> BLOCKS = Set.of("p", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
       "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "figure",
-      "figcaption", "address", "article", "aside", "section", "header", "footer", "nav", "main", "hr", "center");
+      "figcaption", "address", "article", "aside", "section", "header", "footer", "nav", "main", "hr", "center",
+      "details", "summary", "menu", "dir");
 
-  private static final Set<String> VOID = Set.of("br", "img", "col", "hr");
+  private static final Set<String> VOID = Set.of("br", "img", "col", "hr", "wbr");
 
   /** URL attributes and the schemes each allows; others are dropped. */
   private static final Set<String> URL_ATTRS = Set.of("href", "src", "cite");
@@ -187,7 +214,7 @@ public final class HtmlCleaner {
         html.append('<').append(tag);
         for (Attribute a : e.attributes()) {
           String key = a.getKey(); // the HTML parser lower-cases attribute names already
-          if (!attrs.contains(key)) {
+          if (!attrs.contains(key) && !GLOBAL.contains(key)) {
             continue;
           }
           String value = a.getValue();

@@ -7,6 +7,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.feed.WireFeed;
@@ -55,6 +56,19 @@ public final class FeedParser {
    * @throws FeedParseException when nothing could be read
    */
   public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
+    return parse(body, contentType, null);
+  }
+
+  /**
+   * Parses one document fetched from a known URL, which relative {@code xml:base} values resolve against (without
+   * it they stay relative, for the caller to resolve against the URL it knows).
+   *
+   * @param body        the raw bytes
+   * @param contentType the HTTP Content-Type header, may be null (it can carry the charset)
+   * @param documentUrl where the document came from (after redirects; or its Content-Location), may be null
+   * @throws FeedParseException when nothing could be read
+   */
+  public ParsedFeed parse(byte[] body, String contentType, String documentUrl) throws FeedParseException {
     if (body.length == 0) {
       throw new FeedParseException("empty document", null);
     }
@@ -68,7 +82,7 @@ public final class FeedParser {
     String problem;
     Exception cause;
     try {
-      return rome(xml, doc, false, doc.problem());
+      return rome(xml, doc, false, doc.problem(), documentUrl);
     } catch (FeedException | IOException | RuntimeException e) {
       problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       cause = e;
@@ -77,7 +91,7 @@ public final class FeedParser {
     // the lenient reader; either way the result is flagged, as feedparser flags bozo feeds. Well-formed input
     // never gets here, so the fallbacks cost it nothing.
     try {
-      return rome(xml, doc, true, problem);
+      return rome(xml, doc, true, problem, documentUrl);
     } catch (FeedException | IOException | RuntimeException e) {
       ParsedFeed recovered = lenient.read(xml, doc.encoding(), problem);
       if (recovered.entries().isEmpty() && recovered.title() == null) {
@@ -91,25 +105,35 @@ public final class FeedParser {
    * Rome over the decoded text; the result is flagged when {@code problem} is non-null (the healer was needed, or
    * the charset was not what the document or its transport said).
    */
-  private ParsedFeed rome(String xml, FeedCharset.Decoded doc, boolean heal, String problem)
+  private ParsedFeed rome(String xml, FeedCharset.Decoded doc, boolean heal, String problem, String documentUrl)
       throws IOException, FeedException {
-    RomeInput input = new RomeInput();
+    RomeInput input = new RomeInput(documentUrl);
     WireFeed wire = input.read(xml, heal);
-    ParsedFeed parsed = fromRome(new SyndFeedImpl(wire, false), updateHint(wire), doc.encoding());
-    String format = input.unversionedRss ? "rss" : parsed.format();
-    return new ParsedFeed(format, parsed.title(), parsed.link(), parsed.language(), parsed.entries(), problem != null,
-        problem, parsed.updateHint(), parsed.encoding(), parsed.subtitle(), parsed.rights());
+    SyndFeed feed = new SyndFeedImpl(wire, false);
+    // Rome's SyndFeed drops Atom's generator; the wire feed has it
+    String generator = wire instanceof Channel c ? c.getGenerator()
+        : wire instanceof com.rometools.rome.feed.atom.Feed a && a.getGenerator() != null ? a.getGenerator().getValue()
+        : null;
+    return fromRome(feed, updateHint(wire), doc.encoding(), input.scope,
+        input.unversionedRss ? "rss" : feed.getFeedType(), problem, generator);
   }
 
   /**
    * Rome's input with one look at the document between XML and feed parsing: an {@code <rss>} root without a
    * {@code <channel>} is a well-formed, empty feed (Rome would fail on it with a NullPointerException), and an
-   * {@code <rss>} without a version attribute is reported as plain {@code rss}, not as the 2.0 Rome reads it as.
+   * {@code <rss>} without a version attribute is reported as plain {@code rss}, not as the 2.0 Rome reads it as;
+   * and the xml:base and xml:lang in effect on the feed's texts are read ({@link XmlScope}), which Rome ignores.
    * One instance per parse (it is not thread-safe).
    */
   private static final class RomeInput extends WireFeedInput {
 
+    private final String documentUrl;
     private boolean unversionedRss;
+    private XmlScope.FeedScope scope;
+
+    RomeInput(String documentUrl) {
+      this.documentUrl = documentUrl;
+    }
 
     WireFeed read(String xml, boolean heal) throws FeedException {
       setAllowDoctypes(false);
@@ -123,6 +147,8 @@ public final class FeedParser {
         throw new ParsingFeedException("Invalid XML", e);
       }
       Element root = document.getRootElement();
+      // before the bodies are folded, so that a body's own xml:base/xml:lang and type are seen where they are
+      scope = XmlScope.read(root, documentUrl);
       if (root.getName().equals("rss") && root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
         unversionedRss = root.getAttribute("version") == null;
         if (root.getChild("channel") == null) {
@@ -235,9 +261,15 @@ public final class FeedParser {
     return false;
   }
 
-  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint, String encoding) {
+  private ParsedFeed fromRome(SyndFeed feed, Duration updateHint, String encoding, XmlScope.FeedScope scope,
+                              String format, String problem, String generator) {
     List<FeedEntry> entries = new ArrayList<>();
+    // Rome keeps the document's order, so the walk's entries pair up with Rome's by position
+    List<XmlScope.EntryScope> scopes = scope != null && scope.entries().size() == feed.getEntries().size()
+        ? scope.entries() : null;
+    boolean atom10 = "atom_1.0".equals(feed.getFeedType());
     for (SyndEntry e : feed.getEntries()) {
+      XmlScope.EntryScope s = scopes == null ? null : scopes.get(entries.size());
       String content = null;
       for (SyndContent c : e.getContents()) {
         if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -246,6 +278,10 @@ public final class FeedParser {
         }
       }
       String summary = e.getDescription() == null ? null : FeedCharset.c1ToWindows1252(e.getDescription().getValue());
+      if (s != null) {
+        summary = asHtml(summary, s.summary(), atom10);
+        content = asHtml(content, s.content(), atom10);
+      }
       List<String> authors = new ArrayList<>();
       for (SyndPerson p : e.getAuthors()) {
         if (p.getName() != null && !p.getName().isBlank()) {
@@ -266,11 +302,57 @@ public final class FeedParser {
         link = e.getLinks().getFirst().getHref();
       }
       entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
-          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), null, enclosures(e)));
+          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), s == null ? null : s.base(), enclosures(e),
+          s == null ? null : s.language(), s == null ? null : s.title(), s == null ? null : s.summary(),
+          s == null ? null : s.content(), people(e.getAuthors(), e.getAuthor()), people(e.getContributors(), null),
+          links(e.getLinks()), blankToNull(e.getComments())));
     }
-    return new ParsedFeed(feed.getFeedType(), FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
-        feed.getLanguage(), entries, false, null, updateHint, encoding,
-        FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())), FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())));
+    String language = blankToNull(feed.getLanguage());
+    if (language == null && scope != null) {
+      language = scope.language(); // an Atom feed's language is its xml:lang
+    }
+    return new ParsedFeed(format, FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
+        language, entries, problem != null, problem, updateHint, encoding,
+        asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())),
+            scope == null ? TextContext.UNKNOWN : scope.subtitle(), atom10),
+        asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())),
+            scope == null ? TextContext.UNKNOWN : scope.rights(), atom10),
+        scope == null ? null : scope.base(), scope == null ? null : scope.title(),
+        scope == null ? null : scope.subtitle(), scope == null ? null : scope.rights(),
+        people(feed.getAuthors(), feed.getAuthor()), links(feed.getLinks()), blankToNull(generator));
+  }
+
+  /**
+   * Rome's persons with name, e-mail and home page; when it has none, the single author string (RSS {@code author},
+   * {@code managingEditor}, {@code dc:creator}) split into name and e-mail.
+   */
+  private static List<Person> people(List<SyndPerson> persons, String single) {
+    List<Person> out = new ArrayList<>(persons.size());
+    for (SyndPerson p : persons) {
+      Person person = new Person(blankToNull(p.getName()), blankToNull(p.getEmail()), blankToNull(p.getUri()));
+      if (person.name() != null && person.email() == null && person.uri() == null) {
+        person = Person.parse(person.name()); // RSS authors arrive as one string, "me@example.com (Me)"
+      }
+      if (person.name() != null || person.email() != null || person.uri() != null) {
+        out.add(person);
+      }
+    }
+    if (out.isEmpty() && single != null && !single.isBlank()) {
+      out.add(Person.parse(single));
+    }
+    return out;
+  }
+
+  private static List<FeedLink> links(List<SyndLink> links) {
+    List<FeedLink> out = new ArrayList<>(links.size());
+    for (SyndLink l : links) {
+      if (l.getHref() != null && !l.getHref().isBlank()) {
+        String rel = blankToNull(l.getRel());
+        out.add(new FeedLink(rel == null ? "alternate" : rel, blankToNull(l.getType()), l.getHref().strip(),
+            blankToNull(l.getTitle())));
+      }
+    }
+    return out;
   }
 
   /** RSS enclosures and Atom enclosure links (Rome), plus Media RSS content and thumbnails (foreign markup). */
@@ -350,6 +432,43 @@ public final class FeedParser {
     return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
         text(root.path("language")), entries, false, null, null, null, text(root.path("description")), null);
   }
+
+  /**
+   * A text declared {@code text/plain} (Atom's {@code type="text"}, the default) as HTML: escaped, so that
+   * {@code a <b> tag} reads as written instead of losing its "tag", unless it plainly is HTML after all (a closing tag
+   * or a character reference), which is how many feeds mislabel their HTML. Atom 1.0's inline XHTML loses its
+   * wrapping div ({@code atom10}; Atom 0.3 had no such wrapper rule).
+   */
+  static String asHtml(String value, TextContext context, boolean atom10) {
+    if (value == null) {
+      return null;
+    }
+    if (atom10 && "application/xhtml+xml".equals(context.type())) {
+      return unwrapXhtmlDiv(value);
+    }
+    if (!"text/plain".equals(context.type()) || LOOKS_LIKE_HTML.matcher(value).find()) {
+      return value;
+    }
+    return escapeHtml(value);
+  }
+
+  /**
+   * Atom's inline XHTML without the {@code <div>} that wraps it, which RFC 4287 (4.1.3.3) says is not part of the
+   * content; anything else is returned as it is.
+   */
+  static String unwrapXhtmlDiv(String value) {
+    String v = value.strip();
+    if (!v.startsWith("<div") || !v.endsWith("</div>") || v.length() < 10 || v.charAt(4) != ' ' && v.charAt(4) != '>') {
+      return value;
+    }
+    int open = v.indexOf('>');
+    String inner = v.substring(open + 1, v.length() - 6);
+    // only when that div is the single wrapper: no other div closes inside before the end
+    return inner.contains("<div") || inner.contains("</div") ? value : inner;
+  }
+
+  private static final java.util.regex.Pattern LOOKS_LIKE_HTML =
+      java.util.regex.Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);");
 
   private static void addText(List<String> out, JsonNode n) {
     String t = text(n);

@@ -22,14 +22,37 @@ import java.util.List;
  * @param subtitle  what the feed says it is about (RSS channel description, Atom subtitle or tagline, JSON Feed
  *                  description), HTML or text, may be null
  * @param rights    the feed's copyright or rights statement (RSS copyright, Atom rights, dc:rights), may be null
+ * @param baseUri   the xml:base in effect on the feed (channel) element, resolved against the document URL when
+ *                  known; null when none is declared
+ * @param titleContext    type, base and language of the title
+ * @param subtitleContext type, base and language of the subtitle
+ * @param rightsContext   type, base and language of the rights statement
+ * @param authors   the feed's authors (Atom author, RSS managingEditor, dc:creator) with e-mail and home page
+ * @param links     the feed's links with relation, type and title (Atom; e.g. {@code self}, {@code hub}), as written
+ * @param generator the software that wrote the feed, as it names itself, may be null
  */
 public record ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
                          boolean recovered, String problem, java.time.Duration updateHint, String encoding,
-                         String subtitle, String rights) {
+                         String subtitle, String rights, String baseUri, TextContext titleContext,
+                         TextContext subtitleContext, TextContext rightsContext, List<Person> authors,
+                         List<FeedLink> links, String generator) {
 
-  /** Copies the entries. */
+  /** Copies the entries; a missing context is {@link TextContext#UNKNOWN}. */
   public ParsedFeed {
     entries = List.copyOf(entries);
+    titleContext = titleContext == null ? TextContext.UNKNOWN : titleContext;
+    subtitleContext = subtitleContext == null ? TextContext.UNKNOWN : subtitleContext;
+    rightsContext = rightsContext == null ? TextContext.UNKNOWN : rightsContext;
+    authors = authors == null ? List.of() : List.copyOf(authors);
+    links = links == null ? List.of() : List.copyOf(links);
+  }
+
+  /** A feed whose XML context is unknown. */
+  public ParsedFeed(String format, String title, String link, String language, List<FeedEntry> entries,
+                    boolean recovered, String problem, java.time.Duration updateHint, String encoding,
+                    String subtitle, String rights) {
+    this(format, title, link, language, entries, recovered, problem, updateHint, encoding, subtitle, rights, null,
+        null, null, null, null, null, null);
   }
 
   /** A feed without subtitle and rights. */

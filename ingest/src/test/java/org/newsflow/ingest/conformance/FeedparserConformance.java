@@ -25,7 +25,10 @@ import org.newsflow.ingest.normalise.HtmlCleaner;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.parse.FeedLink;
 import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.parse.Person;
+import org.newsflow.ingest.parse.TextContext;
 
 /**
  * Runs our parser and sanitiser over Python feedparser's test feeds and checks each file's {@code Expect:} line
@@ -41,6 +44,9 @@ public final class FeedparserConformance {
 
   private static final Pattern EXPECT = Pattern.compile("Expect:\\s*(.*?)\\s*(?:\\r?\\n|-->)");
   private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.+?)\\s*$");
+  private static final Pattern CONTENT_LOCATION = Pattern.compile("(?im)^\\s*Header:\\s*Content-Location:\\s*(.+?)\\s*$");
+  /** Where feedparser's own test server serves the files; bases that are not declared default to it. */
+  private static final String TEST_SERVER = "http://127.0.0.1:8097/tests/";
   private static final Set<String> DANGEROUS_TAGS = Set.of("script", "style", "iframe", "frame", "frameset", "object",
       "embed", "applet", "form", "input", "button", "textarea", "select", "meta", "link", "base", "svg", "math");
 
@@ -83,8 +89,14 @@ public final class FeedparserConformance {
       }
       files++;
       String expect = new String(m.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-      Matcher ct = CONTENT_TYPE.matcher(new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1));
-      Map<String, Object> model = model(bytes, ct.find() ? ct.group(1) : null);
+      String head = new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1);
+      Matcher ct = CONTENT_TYPE.matcher(head);
+      Matcher cl = CONTENT_LOCATION.matcher(head);
+      String url = TEST_SERVER + folder.getFileName() + "/" + folder.relativize(file).toString().replace('\\', '/');
+      if (cl.find()) {
+        url = java.net.URI.create(url).resolve(cl.group(1)).toString(); // Content-Location names the document's URL
+      }
+      Map<String, Object> model = model(bytes, ct.find() ? ct.group(1) : null, url);
       try {
         if (PyExpr.test(expect, model, FeedparserConformance::pyEqual)) {
           passed++;
@@ -111,7 +123,7 @@ public final class FeedparserConformance {
   }
 
   /** A feedparser-shaped view of what we parse. */
-  Map<String, Object> model(byte[] bytes, String contentType) {
+  Map<String, Object> model(byte[] bytes, String contentType, String url) {
     Map<String, Object> names = new LinkedHashMap<>();
     Map<String, Object> feed = new LinkedHashMap<>();
     List<Object> entries = new ArrayList<>();
@@ -119,7 +131,7 @@ public final class FeedparserConformance {
     names.put("entries", entries);
     ParsedFeed parsed;
     try {
-      parsed = parser.parse(bytes, contentType);
+      parsed = parser.parse(bytes, contentType, url);
     } catch (FeedParseException | RuntimeException e) {
       names.put("bozo", true);
       names.put("bozo_exception", e.toString());
@@ -130,49 +142,72 @@ public final class FeedparserConformance {
       names.put("encoding", new CharsetName(parsed.encoding()));
     }
     names.put("version", version(parsed.format()));
+    String feedBase = parsed.baseUri() != null ? parsed.baseUri() : url;
     putText(feed, "title", parsed.title() == null ? null : html.titleText(parsed.title()));
-    putText(feed, "link", parsed.link());
+    putText(feed, "link", resolve(feedBase, parsed.link()));
     putText(feed, "language", parsed.language());
-    detail(feed, "title", (String) feed.get("title"));
+    detail(feed, "title", (String) feed.get("title"), parsed.titleContext());
     if (parsed.subtitle() != null) {
-      // feedparser's aliases: description and tagline are the subtitle
-      String clean = html.sanitize(parsed.subtitle(), null);
+      // feedparser's aliases: description and tagline (and Atom 0.3's info) are the subtitle
+      String clean = value(parsed.subtitle(), parsed.subtitleContext());
       for (String key : List.of("subtitle", "description", "tagline")) {
         feed.put(key, clean);
-        detail(feed, key, clean);
+        detail(feed, key, clean, parsed.subtitleContext());
       }
     }
     if (parsed.rights() != null) {
-      String clean = html.sanitize(parsed.rights(), null);
+      String clean = value(parsed.rights(), parsed.rightsContext());
       for (String key : List.of("rights", "copyright")) {
         feed.put(key, clean);
-        detail(feed, key, clean);
+        detail(feed, key, clean, parsed.rightsContext());
       }
     }
+    if (!parsed.authors().isEmpty()) {
+      people(feed, "author", "authors", parsed.authors(), feedBase);
+    }
+    if (!parsed.links().isEmpty()) {
+      feed.put("links", links(parsed.links(), feedBase));
+    }
+    putText(feed, "generator", parsed.generator());
     for (FeedEntry e : parsed.entries()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       putText(entry, "title", e.title() == null ? null : html.titleText(e.title()));
-      detail(entry, "title", (String) entry.get("title"));
-      putText(entry, "link", e.link());
+      detail(entry, "title", (String) entry.get("title"), e.titleContext());
+      putText(entry, "link", resolve(e.baseUri() != null ? e.baseUri() : feedBase, e.link()));
       putText(entry, "id", e.guid());
-      String summary = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
+      boolean summaryIsContent = e.summaryHtml() == null;
+      String summary = summaryIsContent ? e.contentHtml() : e.summaryHtml();
+      TextContext summaryContext = summaryIsContent ? e.contentContext() : e.summaryContext();
       if (summary != null) {
-        String clean = html.sanitize(summary, null);
+        String clean = value(summary, summaryContext);
         entry.put("summary", clean);
         entry.put("description", clean);
-        detail(entry, "summary", clean);
+        detail(entry, "summary", clean, summaryContext);
       }
       if (e.contentHtml() != null) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("value", html.sanitize(e.contentHtml(), null));
+        c.put("value", value(e.contentHtml(), e.contentContext()));
+        c.put("type", e.contentContext().type());
+        c.put("language", e.contentContext().language());
+        c.put("base", e.contentContext().base());
         entry.put("content", List.of(c));
       }
-      if (!e.authors().isEmpty()) {
+      String entryBase = e.baseUri() != null ? e.baseUri() : feedBase;
+      if (!e.authorDetails().isEmpty()) {
+        people(entry, "author", "authors", e.authorDetails(), entryBase);
+      } else if (!e.authors().isEmpty()) {
         entry.put("author", e.authors().getFirst());
         List<Object> authors = new ArrayList<>();
         e.authors().forEach(a -> authors.add(new LinkedHashMap<>(Map.of("name", a))));
         entry.put("authors", authors);
       }
+      if (!e.contributors().isEmpty()) {
+        people(entry, null, "contributors", e.contributors(), entryBase);
+      }
+      if (!e.links().isEmpty()) {
+        entry.put("links", links(e.links(), entryBase));
+      }
+      putText(entry, "comments", resolve(entryBase, e.comments()));
       if (!e.categories().isEmpty()) {
         List<Object> tags = new ArrayList<>();
         e.categories().forEach(t -> tags.add(new LinkedHashMap<>(Map.of("term", t))));
@@ -190,15 +225,79 @@ public final class FeedparserConformance {
     return names;
   }
 
-  /**
-   * feedparser's {@code KEY_detail}: only its value is mapped (type, language and base are not kept), so an
-   * expectation about those still fails as unmapped.
-   */
-  private static void detail(Map<String, Object> m, String key, String value) {
+  /** feedparser's {@code KEY_detail}: the value with the type, language and base the parser read. */
+  private static void detail(Map<String, Object> m, String key, String value, TextContext context) {
     if (value != null) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("value", value);
+      d.put("type", context.type());
+      d.put("language", context.language());
+      d.put("base", context.base());
       m.put(key + "_detail", d);
+    }
+  }
+
+  /**
+   * A text as feedparser reports it: sanitised HTML resolved against the text's base, but a text declared
+   * {@code text/plain} that holds no markup as the plain text it is (we carry it escaped as HTML).
+   */
+  private String value(String raw, TextContext context) {
+    String clean = html.sanitize(raw, context.base());
+    if ("text/plain".equals(context.type())) {
+      Document d = Jsoup.parseBodyFragment(clean);
+      if (d.body().children().isEmpty()) {
+        return d.body().wholeText();
+      }
+    }
+    return clean;
+  }
+
+  /**
+   * feedparser's people: {@code author} (the first as "name (email)", or whichever it has), {@code author_detail}
+   * and the list {@code authors}/{@code contributors}, each a dict of name, email and href (resolved).
+   */
+  private static void people(Map<String, Object> m, String single, String list, List<Person> people, String base) {
+    List<Object> out = new ArrayList<>();
+    for (Person p : people) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      putText(d, "name", p.name());
+      putText(d, "email", p.email());
+      putText(d, "href", resolve(base, p.uri()));
+      out.add(d);
+    }
+    m.put(list, out);
+    if (single != null) {
+      Person first = people.getFirst();
+      String text = first.name() != null && first.email() != null ? first.name() + " (" + first.email() + ")"
+          : first.name() != null ? first.name() : first.email();
+      putText(m, single, text);
+      m.put(single + "_detail", out.getFirst());
+    }
+  }
+
+  /** feedparser's {@code links}: rel, type, href (resolved) and title where given. */
+  private static List<Object> links(List<FeedLink> links, String base) {
+    List<Object> out = new ArrayList<>();
+    for (FeedLink l : links) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("rel", l.rel());
+      putText(d, "type", l.type());
+      d.put("href", resolve(base, l.href()));
+      putText(d, "title", l.title());
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** A link as the normaliser resolves it (before canonicalising): against the base in effect. */
+  private static String resolve(String base, String link) {
+    if (link == null || base == null) {
+      return link;
+    }
+    try {
+      return java.net.URI.create(base.replace(" ", "%20")).resolve(link.strip().replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return link;
     }
   }
 

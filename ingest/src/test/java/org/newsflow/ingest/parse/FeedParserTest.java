@@ -229,4 +229,119 @@ class FeedParserTest {
     assertThat(f.entries().get(1).contentHtml()).isEqualTo("<p>escaped</p>");
     assertThat(f.entries().get(2).contentHtml()).isEqualTo("kept");
   }
+
+  @Test
+  void shouldResolveNestedXmlBasesAgainstEachOtherAndTheDocumentUrl() throws Exception {
+    ParsedFeed f = parser.parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/">
+        <title>A</title>
+        <entry xml:base="2024/"><title>E</title><id>urn:x:1</id><link href="story.html"/>
+        <content type="html" xml:base="img/">&lt;img src="a.png"&gt;</content>
+        <summary type="html">s</summary></entry></feed>""".getBytes(StandardCharsets.UTF_8), null,
+        "https://example.org/feeds/atom.xml");
+    assertThat(f.baseUri()).isEqualTo("https://example.org/news/");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.baseUri()).isEqualTo("https://example.org/news/2024/");
+    assertThat(e.summaryContext().base()).isEqualTo("https://example.org/news/2024/");
+    assertThat(e.contentContext().base()).isEqualTo("https://example.org/news/2024/img/");
+    assertThat(e.link()).isEqualTo("story.html"); // as written; the normaliser resolves it
+  }
+
+  @Test
+  void shouldKeepRelativeXmlBasesRelativeWhenTheDocumentUrlIsUnknown() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/">
+        <entry xml:base="2024/"><id>1</id><title>E</title></entry></feed>""");
+    assertThat(f.entries().getFirst().baseUri()).isEqualTo("/news/2024/");
+  }
+
+  @Test
+  void shouldIgnoreAnXmlBaseThatIsNotHttp() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry xml:base="https://example.org/a/"><id>1</id>
+        <title xml:base="javascript:alert(1)//">E</title></entry></feed>""");
+    assertThat(f.entries().getFirst().titleContext().base()).isEqualTo("https://example.org/a/");
+  }
+
+  @Test
+  void shouldReadTheNearestXmlLangAndTreatAnEmptyOneAsUnknown() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+        <entry xml:lang="de_AT"><id>1</id><title>Titel</title><summary xml:lang="">?</summary></entry>
+        <entry><id>2</id><title>Title</title></entry></feed>""");
+    assertThat(f.language()).isEqualTo("en");
+    assertThat(f.entries().get(0).language()).isEqualTo("de-AT");
+    assertThat(f.entries().get(0).titleContext().language()).isEqualTo("de-AT");
+    assertThat(f.entries().get(0).summaryContext().language()).isNull();
+    assertThat(f.entries().get(1).titleContext().language()).isEqualTo("en");
+  }
+
+  @Test
+  void shouldReadXmlLangAndTypesOfRssItems() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0" xml:lang="fr" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+        <title>T</title><item><title>I</title><description>d</description>
+        <content:encoded xml:lang="en">&lt;p&gt;x&lt;/p&gt;</content:encoded></item></channel></rss>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.titleContext()).isEqualTo(new TextContext("text/plain", null, "fr"));
+    assertThat(e.summaryContext().type()).isEqualTo("text/html");
+    assertThat(e.contentContext()).isEqualTo(new TextContext("text/html", null, "en"));
+  }
+
+  @Test
+  void shouldEscapeAtomPlainTextSoThatBracketsReadAsWritten() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><title>E</title><summary type="text">a &lt;blink&gt; tag &amp; more</summary>
+        <content>&lt;p&gt;mislabelled&lt;/p&gt;</content></entry></feed>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.summaryContext().type()).isEqualTo("text/plain");
+    assertThat(e.summaryHtml()).isEqualTo("a &lt;blink&gt; tag &amp; more");
+    assertThat(e.contentHtml()).isEqualTo("<p>mislabelled</p>"); // a closing tag: HTML after all
+  }
+
+  @Test
+  void shouldDropTheWrapperDivOfAtomXhtml() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><title>E</title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Hi <b>there</b></div></content></entry></feed>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.contentContext().type()).isEqualTo("application/xhtml+xml");
+    assertThat(e.contentHtml()).doesNotContain("<div").contains("<b");
+  }
+
+  @Test
+  void shouldKeepAuthorDetailsContributorsLinksAndGenerator() throws Exception {
+    ParsedFeed f = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><generator uri="https://g.example/">Gen</generator>
+        <link rel="self" type="application/atom+xml" href="https://example.org/atom.xml"/>
+        <author><name>Ed</name><email>ed@example.org</email></author>
+        <entry><id>1</id><title>E</title><link href="/e1"/><link rel="related" href="/r" title="More"/>
+        <author><name>Ann</name><email>ann@example.org</email><uri>/ann</uri></author>
+        <contributor><name>Bo</name></contributor></entry></feed>""");
+    assertThat(f.generator()).isEqualTo("Gen");
+    assertThat(f.authors()).containsExactly(new Person("Ed", "ed@example.org", null));
+    assertThat(f.links()).containsExactly(new FeedLink("self", "application/atom+xml", "https://example.org/atom.xml", null));
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.authorDetails()).containsExactly(new Person("Ann", "ann@example.org", "/ann"));
+    assertThat(e.contributors()).containsExactly(new Person("Bo", null, null));
+    assertThat(e.links()).containsExactly(new FeedLink("alternate", null, "/e1", null),
+        new FeedLink("related", null, "/r", "More"));
+  }
+
+  @Test
+  void shouldSplitRssAuthorStringsAndKeepTheCommentsPage() throws Exception {
+    ParsedFeed f = parse("""
+        <rss version="2.0"><channel><title>T</title>
+        <item><title>I</title><author>me@example.org (Me Myself)</author>
+        <comments>https://example.org/1#comments</comments></item></channel></rss>""");
+    FeedEntry e = f.entries().getFirst();
+    assertThat(e.authorDetails()).containsExactly(new Person("Me Myself", "me@example.org", null));
+    assertThat(e.comments()).isEqualTo("https://example.org/1#comments");
+    assertThat(Person.parse("Me <me@example.org>")).isEqualTo(new Person("Me", "me@example.org", null));
+    assertThat(Person.parse("me@example.org")).isEqualTo(new Person(null, "me@example.org", null));
+    assertThat(Person.parse("Just A Name")).isEqualTo(new Person("Just A Name", null, null));
+  }
 }
