@@ -149,7 +149,7 @@ public final class FeedPoller {
       etag = result.etag();
       lastModified = result.lastModified();
       if (!result.notModified()) {
-        ParsedFeed parsed = parser.parse(result.body(), result.contentType());
+        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), feedUrlOf(result));
         if (parsed.recovered()) {
           LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
         }
