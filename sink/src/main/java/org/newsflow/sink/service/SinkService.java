@@ -197,8 +197,11 @@ public final class SinkService implements Service {
     long firstAt = 0;
     int targetDocs = maxDocs * maxInFlight;
     long targetBytes = maxBytes * maxInFlight;
+    // while one round's bulk requests are in flight the next round is read and turned into documents, so the
+    // node is kept busy; a round's offsets are committed only once all of it is written
+    Round inFlight = null;
     while (running) {
-      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(batch.isEmpty() ? 500 : 50));
+      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(batch.isEmpty() && inFlight == null ? 500 : 20));
       for (ConsumerRecord<byte[], byte[]> r : records) {
         if (batch.isEmpty()) {
           firstAt = System.nanoTime();
@@ -209,13 +212,30 @@ public final class SinkService implements Service {
       boolean full = batch.size() >= targetDocs || batchBytes >= targetBytes;
       boolean waited = !batch.isEmpty() && (records.isEmpty() || System.nanoTime() - firstAt > GATHER_NANOS);
       if (full || waited) {
-        if (!write(batch, indexer, dlq)) {
+        Prepared next = prepare(batch);
+        if (inFlight != null && !finish(inFlight, indexer, dlq)) {
           return;
         }
-        commit(batch);
+        inFlight = send(batch, next.unreadable(), next.ops(), indexer);
         batch = new ArrayList<>();
         batchBytes = 0;
+      } else if (inFlight != null && (records.isEmpty() || inFlight.done())) {
+        // nothing more to read right now, or the node is idle: finish the round rather than hold its commit
+        if (!finish(inFlight, indexer, dlq)) {
+          return;
+        }
+        inFlight = null;
       }
+    }
+  }
+
+  /** The records of one round, their index operations, and the bulk requests sent for them. */
+  private record Round(List<ConsumerRecord<byte[], byte[]>> records, List<Unreadable> unreadable,
+                       List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks,
+                       List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent) {
+
+    boolean done() {
+      return sent.stream().allMatch(java.util.concurrent.Future::isDone);
     }
   }
 
@@ -235,10 +255,18 @@ public final class SinkService implements Service {
     }
   }
 
-  /** Writes every record of the poll; returns false only when stopping before all were written. */
-  private boolean write(List<ConsumerRecord<byte[], byte[]>> records, BulkIndexer indexer,
-                        KafkaProducer<byte[], byte[]> dlq) {
+  /** Index operations for a round's records, and the records that are not articles, with the reason. */
+  private record Prepared(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops, List<Unreadable> unreadable) {
+  }
+
+  /** A record to dead-letter once its round is written, right before the round's offsets are committed. */
+  private record Unreadable(ConsumerRecord<byte[], byte[]> record, String exception, String message) {
+  }
+
+  /** Turns records into index operations; records that are not articles are set aside for the dead-letter topic. */
+  private Prepared prepare(List<ConsumerRecord<byte[], byte[]>> records) {
     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
       String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
       if (r.value() == null) {
@@ -251,25 +279,37 @@ public final class SinkService implements Service {
         ArticleDocuments.Document doc = documents.fromJson(r.value());
         ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r));
       } catch (RuntimeException e) {
-        deadLetter(dlq, r, e.getClass().getName(), e.getMessage());
+        unreadable.add(new Unreadable(r, e.getClass().getName(), e.getMessage()));
       }
     }
-    List<IndexOp<ConsumerRecord<byte[], byte[]>>> pending = ops;
+    return new Prepared(ops, unreadable);
+  }
+
+  /** Sends a round's operations as bulk requests of at most maxDocs/maxBytes each, all at once. */
+  private Round send(List<ConsumerRecord<byte[], byte[]>> records, List<Unreadable> unreadable,
+                     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops, BulkIndexer indexer) {
+    List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks = chunks(ops);
+    List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent = new ArrayList<>();
+    for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks) {
+      sent.add(bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(chunk))));
+    }
+    return new Round(records, unreadable, chunks, sent);
+  }
+
+  /**
+   * Waits for a round's bulk requests, retries what was not written (with backoff, for as long as it takes) and
+   * commits the round's offsets. Returns false only when stopping before all of it was written; its offsets are
+   * then not committed, so the records are read again.
+   */
+  private boolean finish(Round round, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+    Round current = round;
     long wait = 100;
-    while (!pending.isEmpty()) {
-      if (!running) {
-        return false;
-      }
+    while (true) {
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
-      List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks = chunks(pending);
-      List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent = new ArrayList<>();
-      for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks) {
-        sent.add(bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(chunk))));
-      }
       String failure = null;
-      for (int i = 0; i < chunks.size(); i++) {
+      for (int i = 0; i < current.chunks().size(); i++) {
         try {
-          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = sent.get(i).get();
+          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = current.sent().get(i).get();
           indexed += out.written();
           indexedCounter.increment(out.written());
           retry.addAll(out.retry());
@@ -279,22 +319,31 @@ public final class SinkService implements Service {
           }
         } catch (java.util.concurrent.ExecutionException e) {
           failure = "OpenSearch at " + os.description() + " unreachable: " + e.getCause().getMessage();
-          retry.addAll(chunks.get(i));
+          retry.addAll(current.chunks().get(i));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;
         }
       }
       problem = failure;
-      pending = retry;
-      if (!pending.isEmpty()) {
-        LOG.warn("{} documents not written yet ({}); retrying in {} ms", pending.size(),
-            problem == null ? "transient item failures" : problem, wait);
-        pauseFor(wait);
-        wait = Math.min(wait * 2, maxBackoff.toMillis());
+      if (retry.isEmpty()) {
+        // dead letters are written here rather than when the records were read: a crash between the two would
+        // otherwise dead-letter them again when the uncommitted round is read anew
+        for (Unreadable u : round.unreadable()) {
+          deadLetter(dlq, u.record(), u.exception(), u.message());
+        }
+        commit(round.records());
+        return true;
       }
+      LOG.warn("{} documents not written yet ({}); retrying in {} ms", retry.size(),
+          problem == null ? "transient item failures" : problem, wait);
+      pauseFor(wait);
+      if (!running) {
+        return false;
+      }
+      wait = Math.min(wait * 2, maxBackoff.toMillis());
+      current = send(round.records(), round.unreadable(), retry, indexer);
     }
-    return true;
   }
 
   private List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops) {
