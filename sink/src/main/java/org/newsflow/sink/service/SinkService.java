@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,32 +192,85 @@ public final class SinkService implements Service {
   private void consumeWith(KafkaConsumer<byte[], byte[]> c, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
     ensureIndex();
     c.subscribe(List.of(topics.articlesEnriched().name()));
-    // records are gathered over several polls until the bulk requests of one round can be full: a single
-    // poll returns only about max.partition.fetch.bytes per partition, which would make bulk requests small
+    // Records are gathered over several polls into rounds of up to maxInFlight full bulk requests (one poll returns
+    // only about max.partition.fetch.bytes per partition, which would make requests small). Requests go out as a
+    // sliding window: whenever one finishes the next waiting one is sent, as a bare bulk client would, while the
+    // next round is read and prepared. A round's offsets are committed once all its requests are written and every
+    // earlier round is committed.
     List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
     long batchBytes = 0;
     long firstAt = 0;
     int targetDocs = maxDocs * maxInFlight;
     long targetBytes = maxBytes * maxInFlight;
+    Deque<Round> rounds = new ArrayDeque<>();
+    Deque<Chunk> waiting = new ArrayDeque<>();
+    Deque<Chunk> inFlight = new ArrayDeque<>();
     while (running) {
-      ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(batch.isEmpty() ? 500 : 50));
-      for (ConsumerRecord<byte[], byte[]> r : records) {
-        if (batch.isEmpty()) {
-          firstAt = System.nanoTime();
-        }
-        batch.add(r);
-        batchBytes += r.serializedValueSize() + Math.max(0, r.serializedKeySize());
-      }
       boolean full = batch.size() >= targetDocs || batchBytes >= targetBytes;
-      boolean waited = !batch.isEmpty() && (records.isEmpty() || System.nanoTime() - firstAt > GATHER_NANOS);
-      if (full || waited) {
-        if (!write(batch, indexer, dlq)) {
-          return;
+      boolean quiet = false;
+      if (!full) {
+        boolean idle = batch.isEmpty() && rounds.isEmpty();
+        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(idle ? 500 : 10));
+        quiet = records.isEmpty();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          if (batch.isEmpty()) {
+            firstAt = System.nanoTime();
+          }
+          batch.add(r);
+          batchBytes += r.serializedValueSize() + Math.max(0, r.serializedKeySize());
         }
-        commit(batch);
+        full = batch.size() >= targetDocs || batchBytes >= targetBytes;
+      }
+      boolean waited = !batch.isEmpty() && (quiet || System.nanoTime() - firstAt > GATHER_NANOS);
+      if (waiting.isEmpty() && (full || waited)) {
+        Prepared prepared = prepare(batch);
+        Round round = new Round(batch, prepared.unreadable());
+        for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops : chunks(prepared.ops())) {
+          waiting.add(new Chunk(round, ops));
+          round.outstanding++;
+        }
+        rounds.add(round);
         batch = new ArrayList<>();
         batchBytes = 0;
+        full = false;
       }
+      while (inFlight.size() < maxInFlight && !waiting.isEmpty()) {
+        inFlight.add(send(waiting.poll(), indexer));
+      }
+      // with a full batch and nothing more to send, waiting for a request to finish is all there is to do
+      boolean block = full && !inFlight.isEmpty();
+      if (!collect(inFlight, block, indexer, dlq)) {
+        return;
+      }
+      while (!rounds.isEmpty() && rounds.peek().outstanding == 0) {
+        Round done = rounds.poll();
+        // dead letters are written here rather than when the records were read: a crash in between would
+        // otherwise dead-letter them again when the uncommitted round is read anew
+        for (Unreadable u : done.unreadable) {
+          deadLetter(dlq, u.record(), u.exception(), u.message());
+        }
+        commit(done.records);
+      }
+    }
+  }
+
+  /** The records of one round and how many of its bulk requests are not written yet. */
+  private static final class Round {
+    final List<ConsumerRecord<byte[], byte[]>> records;
+    final List<Unreadable> unreadable;
+    int outstanding;
+
+    Round(List<ConsumerRecord<byte[], byte[]>> records, List<Unreadable> unreadable) {
+      this.records = records;
+      this.unreadable = unreadable;
+    }
+  }
+
+  /** One bulk request's operations, the round they belong to and, once sent, its result. */
+  private record Chunk(Round round, List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops,
+                       java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>> result) {
+    Chunk(Round round, List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops) {
+      this(round, ops, null);
     }
   }
 
@@ -235,10 +290,18 @@ public final class SinkService implements Service {
     }
   }
 
-  /** Writes every record of the poll; returns false only when stopping before all were written. */
-  private boolean write(List<ConsumerRecord<byte[], byte[]>> records, BulkIndexer indexer,
-                        KafkaProducer<byte[], byte[]> dlq) {
+  /** Index operations for a round's records, and the records that are not articles, with the reason. */
+  private record Prepared(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops, List<Unreadable> unreadable) {
+  }
+
+  /** A record to dead-letter once its round is written, right before the round's offsets are committed. */
+  private record Unreadable(ConsumerRecord<byte[], byte[]> record, String exception, String message) {
+  }
+
+  /** Turns records into index operations; records that are not articles are set aside for the dead-letter topic. */
+  private Prepared prepare(List<ConsumerRecord<byte[], byte[]>> records) {
     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
       String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
       if (r.value() == null) {
@@ -251,50 +314,90 @@ public final class SinkService implements Service {
         ArticleDocuments.Document doc = documents.fromJson(r.value());
         ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r));
       } catch (RuntimeException e) {
-        deadLetter(dlq, r, e.getClass().getName(), e.getMessage());
+        unreadable.add(new Unreadable(r, e.getClass().getName(), e.getMessage()));
       }
     }
-    List<IndexOp<ConsumerRecord<byte[], byte[]>>> pending = ops;
-    long wait = 100;
-    while (!pending.isEmpty()) {
-      if (!running) {
-        return false;
+    return new Prepared(ops, unreadable);
+  }
+
+  private Chunk send(Chunk chunk, BulkIndexer indexer) {
+    List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = chunk.ops();
+    return new Chunk(chunk.round(), ops, bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(ops))));
+  }
+
+  /**
+   * Takes the results of the finished requests (waiting up to 100 ms for the oldest when {@code block}): counts
+   * what was written, dead-letters what OpenSearch rejected, and writes what is left to retry before going on, with
+   * backoff, for as long as it takes. Returns false only when stopping first; nothing of an unfinished round is
+   * committed then, so its records are read again.
+   */
+  private boolean collect(Deque<Chunk> inFlight, boolean block, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+    var it = inFlight.iterator();
+    boolean first = true;
+    while (it.hasNext()) {
+      Chunk chunk = it.next();
+      if (!chunk.result().isDone() && !(first && block && awaitQuietly(chunk.result()))) {
+        first = false;
+        continue;
       }
+      first = false;
+      it.remove();
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
-      List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks = chunks(pending);
-      List<java.util.concurrent.Future<BulkOutcome<ConsumerRecord<byte[], byte[]>>>> sent = new ArrayList<>();
-      for (List<IndexOp<ConsumerRecord<byte[], byte[]>>> chunk : chunks) {
-        sent.add(bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(chunk))));
-      }
-      String failure = null;
-      for (int i = 0; i < chunks.size(); i++) {
-        try {
-          BulkOutcome<ConsumerRecord<byte[], byte[]>> out = sent.get(i).get();
-          indexed += out.written();
-          indexedCounter.increment(out.written());
-          retry.addAll(out.retry());
-          for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
-            LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
-            deadLetter(dlq, rej.op().origin(), "opensearch." + rej.status(), rej.reason());
-          }
-        } catch (java.util.concurrent.ExecutionException e) {
-          failure = "OpenSearch at " + os.description() + " unreachable: " + e.getCause().getMessage();
-          retry.addAll(chunks.get(i));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      String failure = outcome(chunk, retry, dlq);
+      long wait = 100;
+      while (!retry.isEmpty()) {
+        problem = failure;
+        LOG.warn("{} documents not written yet ({}); retrying in {} ms", retry.size(),
+            failure == null ? "transient item failures" : failure, wait);
+        pauseFor(wait);
+        if (!running) {
           return false;
         }
-      }
-      problem = failure;
-      pending = retry;
-      if (!pending.isEmpty()) {
-        LOG.warn("{} documents not written yet ({}); retrying in {} ms", pending.size(),
-            problem == null ? "transient item failures" : problem, wait);
-        pauseFor(wait);
         wait = Math.min(wait * 2, maxBackoff.toMillis());
+        Chunk again = send(new Chunk(chunk.round(), retry), indexer);
+        awaitQuietly(again.result());
+        retry = new ArrayList<>();
+        failure = outcome(again, retry, dlq);
       }
+      problem = null;
+      chunk.round().outstanding--;
     }
     return true;
+  }
+
+  /** Waits up to 100 ms for a request; true when it has finished. */
+  private static boolean awaitQuietly(java.util.concurrent.Future<?> f) {
+    try {
+      f.get(100, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      // not finished yet, or failed: the caller looks at isDone() and the outcome
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return f.isDone();
+  }
+
+  /** Reads a finished request's result into counts, dead letters and {@code retry}; returns why it failed, if so. */
+  private String outcome(Chunk chunk, List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry,
+                         KafkaProducer<byte[], byte[]> dlq) {
+    try {
+      BulkOutcome<ConsumerRecord<byte[], byte[]>> out = chunk.result().get();
+      indexed += out.written();
+      indexedCounter.increment(out.written());
+      retry.addAll(out.retry());
+      for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
+        LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
+        deadLetter(dlq, rej.op().origin(), "opensearch." + rej.status(), rej.reason());
+      }
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      retry.addAll(chunk.ops());
+      return "OpenSearch at " + os.description() + " unreachable: " + e.getCause().getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      retry.addAll(chunk.ops());
+      return "interrupted";
+    }
   }
 
   private List<List<IndexOp<ConsumerRecord<byte[], byte[]>>>> chunks(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops) {

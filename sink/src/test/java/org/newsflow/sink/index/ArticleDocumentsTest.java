@@ -53,9 +53,37 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void shouldSpliceTheSamePlacesIntoTheBytesAsTheDocumentBuiltFromTheArticle() throws Exception {
+    Article a = Article.builder().id("d").title("Talks in \"Cairo\" and Doha").text("Text with } and { inside.")
+        .published(Instant.parse("2024-03-14T09:30:00Z"))
+        .entities(List.of(
+            new Entity("Egypt", EntityType.LOCATION, "iso3166:EG", 1, 1, Map.of("iso3166", "EG"), 26.8, 30.8, List.of()),
+            new Entity("Hamas", EntityType.ORGANIZATION, "hamas", 1, 1, Map.of(), null, null, List.of()),
+            new Entity("Qatar", EntityType.LOCATION, "iso3166:QA", 2, 1, Map.of(), 25.3, 51.2, List.of())))
+        .build();
+    ArticleDocuments docs = new ArticleDocuments(json.mapper());
+    byte[] withTrailingSpace = (new String(json.toBytes(a), java.nio.charset.StandardCharsets.UTF_8) + " \n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (byte[] bytes : List.of(json.toBytes(a), withTrailingSpace)) {
+      ArticleDocuments.Document d = docs.fromJson(bytes);
+      assertThat(json.mapper().readTree(d.source())).isEqualTo(docs.toDocument(a));
+      assertThat(d.version()).isEqualTo(ArticleDocuments.version(a));
+    }
+  }
+
+  @Test
+  void shouldRejectAnArticleThatAlreadyCarriesTheSinksOwnPlacesField() {
+    String bytes = "{\"schemaVersion\":1,\"id\":\"x\",\"places\":[{\"lat\":1,\"lon\":2}]}";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ArticleDocuments(json.mapper())
+            .fromJson(bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(org.newsflow.common.article.InvalidArticleException.class).hasMessageContaining("places");
+  }
+
+  @Test
   void shouldRejectWhatIsNoArticle() {
     ArticleDocuments docs = new ArticleDocuments(json.mapper());
     for (String bad : List.of("{broken", "[1,2]", "{\"schemaVersion\":1}", "{\"schemaVersion\":7,\"id\":\"x\"}",
+        "{\"schemaVersion\":1,\"id\":\"x\"", "{\"schemaVersion\":1,\"id\":\"x\",\"entities\":[{\"lat\":1,",
         "{\"schemaVersion\":1,\"id\":\"x\",\"updated\":\"yesterday\"}")) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> docs.fromJson(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
           .as(bad).isInstanceOf(org.newsflow.common.article.InvalidArticleException.class);
