@@ -92,6 +92,8 @@ public final class SinkService implements Service {
   private Thread loop;
   private java.util.concurrent.ExecutorService bulkThreads;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
+  /** Released by every bulk request when it finishes, so the loop wakes for whichever finishes first. */
+  private final java.util.concurrent.Semaphore finished = new java.util.concurrent.Semaphore(0);
 
   /**
    * @param clientProps base Kafka client properties
@@ -208,9 +210,11 @@ public final class SinkService implements Service {
     while (running) {
       boolean full = batch.size() >= targetDocs || batchBytes >= targetBytes;
       boolean quiet = false;
+      // a prepared request waits for a free slot: read only what has arrived, then wait for a request to finish
+      boolean slotAwaited = !waiting.isEmpty() && inFlight.size() >= maxInFlight;
       if (!full) {
         boolean idle = batch.isEmpty() && rounds.isEmpty();
-        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(idle ? 500 : 10));
+        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(idle ? 500 : slotAwaited ? 0 : 10));
         quiet = records.isEmpty();
         for (ConsumerRecord<byte[], byte[]> r : records) {
           if (batch.isEmpty()) {
@@ -237,9 +241,12 @@ public final class SinkService implements Service {
       while (inFlight.size() < maxInFlight && !waiting.isEmpty()) {
         inFlight.add(send(waiting.poll(), indexer));
       }
-      // with a full batch and nothing more to send, waiting for a request to finish is all there is to do
-      boolean block = full && !inFlight.isEmpty();
-      if (!collect(inFlight, block, indexer, dlq)) {
+      // a prepared request waits for a slot (every slot is busy, or it would have gone out just now): waiting for a
+      // request to finish is all there is to do, and whichever finishes first ends the wait
+      if (!waiting.isEmpty()) {
+        awaitAnyFinished();
+      }
+      if (!collect(inFlight, indexer, dlq)) {
         return;
       }
       while (!rounds.isEmpty() && rounds.peek().outstanding == 0) {
@@ -322,25 +329,27 @@ public final class SinkService implements Service {
 
   private Chunk send(Chunk chunk, BulkIndexer indexer) {
     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = chunk.ops();
-    return new Chunk(chunk.round(), ops, bulkThreads.submit(() -> bulkTimer.recordCallable(() -> indexer.execute(ops))));
+    return new Chunk(chunk.round(), ops, bulkThreads.submit(() -> {
+      try {
+        return bulkTimer.recordCallable(() -> indexer.execute(ops));
+      } finally {
+        finished.release();
+      }
+    }));
   }
 
   /**
-   * Takes the results of the finished requests (waiting up to 100 ms for the oldest when {@code block}): counts
-   * what was written, dead-letters what OpenSearch rejected, and writes what is left to retry before going on, with
-   * backoff, for as long as it takes. Returns false only when stopping first; nothing of an unfinished round is
-   * committed then, so its records are read again.
+   * Takes the results of the finished requests: counts what was written, dead-letters what OpenSearch rejected,
+   * and writes what is left to retry before going on, with backoff, for as long as it takes. Returns false only
+   * when stopping first; nothing of an unfinished round is committed then, so its records are read again.
    */
-  private boolean collect(Deque<Chunk> inFlight, boolean block, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+  private boolean collect(Deque<Chunk> inFlight, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
     var it = inFlight.iterator();
-    boolean first = true;
     while (it.hasNext()) {
       Chunk chunk = it.next();
-      if (!chunk.result().isDone() && !(first && block && awaitQuietly(chunk.result()))) {
-        first = false;
+      if (!chunk.result().isDone()) {
         continue;
       }
-      first = false;
       it.remove();
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
       String failure = outcome(chunk, retry, dlq);
@@ -363,6 +372,17 @@ public final class SinkService implements Service {
       chunk.round().outstanding--;
     }
     return true;
+  }
+
+  /** Waits up to 100 ms for any bulk request to finish. */
+  private void awaitAnyFinished() {
+    try {
+      if (finished.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        finished.drainPermits();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits up to 100 ms for a request; true when it has finished. */
