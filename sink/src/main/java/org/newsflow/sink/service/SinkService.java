@@ -246,14 +246,14 @@ public final class SinkService implements Service {
       if (!waiting.isEmpty()) {
         awaitAnyFinished();
       }
-      if (!collect(inFlight, indexer, dlq)) {
+      if (!collect(inFlight, indexer)) {
         return;
       }
       while (!rounds.isEmpty() && rounds.peek().outstanding == 0) {
         Round done = rounds.poll();
         // dead letters are written here rather than when the records were read: a crash in between would
         // otherwise dead-letter them again when the uncommitted round is read anew
-        for (Unreadable u : done.unreadable) {
+        for (Unreadable u : done.deadLetters) {
           deadLetter(dlq, u.record(), u.exception(), u.message());
         }
         commit(done.records);
@@ -261,15 +261,18 @@ public final class SinkService implements Service {
     }
   }
 
-  /** The records of one round and how many of its bulk requests are not written yet. */
+  /**
+   * The records of one round, how many of its bulk requests are not written yet, and its dead letters (records
+   * that are not articles, and documents OpenSearch rejected), written just before the round's offsets commit.
+   */
   private static final class Round {
     final List<ConsumerRecord<byte[], byte[]>> records;
-    final List<Unreadable> unreadable;
+    final List<Unreadable> deadLetters;
     int outstanding;
 
     Round(List<ConsumerRecord<byte[], byte[]>> records, List<Unreadable> unreadable) {
       this.records = records;
-      this.unreadable = unreadable;
+      this.deadLetters = new ArrayList<>(unreadable);
     }
   }
 
@@ -339,11 +342,11 @@ public final class SinkService implements Service {
   }
 
   /**
-   * Takes the results of the finished requests: counts what was written, dead-letters what OpenSearch rejected,
+   * Takes the results of the finished requests: counts what was written, sets aside what OpenSearch rejected,
    * and writes what is left to retry before going on, with backoff, for as long as it takes. Returns false only
    * when stopping first; nothing of an unfinished round is committed then, so its records are read again.
    */
-  private boolean collect(Deque<Chunk> inFlight, BulkIndexer indexer, KafkaProducer<byte[], byte[]> dlq) {
+  private boolean collect(Deque<Chunk> inFlight, BulkIndexer indexer) {
     var it = inFlight.iterator();
     while (it.hasNext()) {
       Chunk chunk = it.next();
@@ -352,7 +355,7 @@ public final class SinkService implements Service {
       }
       it.remove();
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry = new ArrayList<>();
-      String failure = outcome(chunk, retry, dlq);
+      String failure = outcome(chunk, retry);
       long wait = 100;
       while (!retry.isEmpty()) {
         problem = failure;
@@ -366,7 +369,7 @@ public final class SinkService implements Service {
         Chunk again = send(new Chunk(chunk.round(), retry), indexer);
         awaitQuietly(again.result());
         retry = new ArrayList<>();
-        failure = outcome(again, retry, dlq);
+        failure = outcome(again, retry);
       }
       problem = null;
       chunk.round().outstanding--;
@@ -397,9 +400,11 @@ public final class SinkService implements Service {
     return f.isDone();
   }
 
-  /** Reads a finished request's result into counts, dead letters and {@code retry}; returns why it failed, if so. */
-  private String outcome(Chunk chunk, List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry,
-                         KafkaProducer<byte[], byte[]> dlq) {
+  /**
+   * Reads a finished request's result into counts, its round's dead letters and {@code retry}; returns why it
+   * failed, if so.
+   */
+  private String outcome(Chunk chunk, List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry) {
     try {
       BulkOutcome<ConsumerRecord<byte[], byte[]>> out = chunk.result().get();
       indexed += out.written();
@@ -407,7 +412,7 @@ public final class SinkService implements Service {
       retry.addAll(out.retry());
       for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
         LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
-        deadLetter(dlq, rej.op().origin(), "opensearch." + rej.status(), rej.reason());
+        chunk.round().deadLetters.add(new Unreadable(rej.op().origin(), "opensearch." + rej.status(), rej.reason()));
       }
       return null;
     } catch (java.util.concurrent.ExecutionException e) {
