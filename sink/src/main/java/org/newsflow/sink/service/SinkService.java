@@ -367,7 +367,6 @@ public final class SinkService implements Service {
         }
         wait = Math.min(wait * 2, maxBackoff.toMillis());
         Chunk again = send(new Chunk(chunk.round(), retry), indexer);
-        awaitQuietly(again.result());
         retry = new ArrayList<>();
         failure = outcome(again, retry);
       }
@@ -388,21 +387,9 @@ public final class SinkService implements Service {
     }
   }
 
-  /** Waits up to 100 ms for a request; true when it has finished. */
-  private static boolean awaitQuietly(java.util.concurrent.Future<?> f) {
-    try {
-      f.get(100, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-      // not finished yet, or failed: the caller looks at isDone() and the outcome
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return f.isDone();
-  }
-
   /**
-   * Reads a finished request's result into counts, its round's dead letters and {@code retry}; returns why it
-   * failed, if so.
+   * Reads a request's result (waiting for it if need be) into counts, its round's dead letters and {@code retry};
+   * returns why it failed, if so.
    */
   private String outcome(Chunk chunk, List<IndexOp<ConsumerRecord<byte[], byte[]>>> retry) {
     try {
