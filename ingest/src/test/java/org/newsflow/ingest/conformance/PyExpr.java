@@ -203,9 +203,14 @@ final class PyExpr {
   }
 
   private List<Object> args() {
+    return items(')');
+  }
+
+  /** Comma-separated expressions up to {@code close}, the opening bracket already read. */
+  private List<Object> items(char close) {
     List<Object> out = new ArrayList<>();
     ws();
-    if (peek(')')) {
+    if (peek(close)) {
       pos++;
       return out;
     }
@@ -216,7 +221,7 @@ final class PyExpr {
         pos++;
         continue;
       }
-      expect(')');
+      expect(close);
       return out;
     }
   }
@@ -255,22 +260,7 @@ final class PyExpr {
     }
     if (c == '[') {
       pos++;
-      List<Object> items = new ArrayList<>();
-      ws();
-      if (peek(']')) {
-        pos++;
-        return items;
-      }
-      while (true) {
-        items.add(or());
-        ws();
-        if (peek(',')) {
-          pos++;
-          continue;
-        }
-        expect(']');
-        return items;
-      }
+      return items(']');
     }
     if (c == '{') {
       pos++;
