@@ -253,8 +253,8 @@ public final class SinkService implements Service {
         Round done = rounds.poll();
         // dead letters are written here rather than when the records were read: a crash in between would
         // otherwise dead-letter them again when the uncommitted round is read anew
-        for (Unreadable u : done.deadLetters) {
-          deadLetter(dlq, u.record(), u.exception(), u.message());
+        for (DeadLetter d : done.deadLetters) {
+          deadLetter(dlq, d.record(), d.exception(), d.message());
         }
         commit(done.records);
       }
@@ -267,10 +267,10 @@ public final class SinkService implements Service {
    */
   private static final class Round {
     final List<ConsumerRecord<byte[], byte[]>> records;
-    final List<Unreadable> deadLetters;
+    final List<DeadLetter> deadLetters;
     int outstanding;
 
-    Round(List<ConsumerRecord<byte[], byte[]>> records, List<Unreadable> unreadable) {
+    Round(List<ConsumerRecord<byte[], byte[]>> records, List<DeadLetter> unreadable) {
       this.records = records;
       this.deadLetters = new ArrayList<>(unreadable);
     }
@@ -301,17 +301,17 @@ public final class SinkService implements Service {
   }
 
   /** Index operations for a round's records, and the records that are not articles, with the reason. */
-  private record Prepared(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops, List<Unreadable> unreadable) {
+  private record Prepared(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops, List<DeadLetter> unreadable) {
   }
 
   /** A record to dead-letter once its round is written, right before the round's offsets are committed. */
-  private record Unreadable(ConsumerRecord<byte[], byte[]> record, String exception, String message) {
+  private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String exception, String message) {
   }
 
   /** Turns records into index operations; records that are not articles are set aside for the dead-letter topic. */
   private Prepared prepare(List<ConsumerRecord<byte[], byte[]>> records) {
     List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = new ArrayList<>();
-    List<Unreadable> unreadable = new ArrayList<>();
+    List<DeadLetter> unreadable = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
       String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
       if (r.value() == null) {
@@ -324,7 +324,7 @@ public final class SinkService implements Service {
         ArticleDocuments.Document doc = documents.fromJson(r.value());
         ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r));
       } catch (RuntimeException e) {
-        unreadable.add(new Unreadable(r, e.getClass().getName(), e.getMessage()));
+        unreadable.add(new DeadLetter(r, e.getClass().getName(), e.getMessage()));
       }
     }
     return new Prepared(ops, unreadable);
@@ -399,7 +399,7 @@ public final class SinkService implements Service {
       retry.addAll(out.retry());
       for (BulkOutcome.Rejected<ConsumerRecord<byte[], byte[]>> rej : out.rejected()) {
         LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
-        chunk.round().deadLetters.add(new Unreadable(rej.op().origin(), "opensearch." + rej.status(), rej.reason()));
+        chunk.round().deadLetters.add(new DeadLetter(rej.op().origin(), "opensearch." + rej.status(), rej.reason()));
       }
       return null;
     } catch (java.util.concurrent.ExecutionException e) {
