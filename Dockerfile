@@ -8,9 +8,11 @@ COPY ingest/pom.xml ingest/pom.xml
 COPY enrich/pom.xml enrich/pom.xml
 COPY sink/pom.xml sink/pom.xml
 COPY app/pom.xml app/pom.xml
+COPY test-support/pom.xml test-support/pom.xml
 RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN ./mvnw -B -q -DskipTests -Dmaven.test.skip=true package -pl app -am
+# the same build path as the launcher and CI
+RUN scripts/build-app.sh -q
 
 FROM eclipse-temurin:21-jre
 RUN useradd --system --uid 10001 --home-dir /var/lib/newsflow --create-home newsflow
