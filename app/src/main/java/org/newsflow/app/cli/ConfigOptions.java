@@ -18,11 +18,21 @@ public final class ConfigOptions {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set one setting, e.g. --set ingest.poll.interval=1m.")
   Map<String, String> sets = new LinkedHashMap<>();
 
-  /** Loads the configuration of the given settings: defaults, file, environment, then command-line values. */
-  public Config load(List<Setting<?>> settings, Map<String, String> commandDefaults) {
-    Map<String, String> overrides = new LinkedHashMap<>(commandDefaults);
+  /**
+   * Loads the configuration of the given settings: declared defaults, file, environment, then command-line values.
+   *
+   * @param givenFlags settings from the command's own flags, only those the user gave (a flag that was not given
+   *                   must not hide the file or the environment); {@code --set} wins over them
+   */
+  public Config load(List<Setting<?>> settings, Map<String, String> givenFlags) {
+    return load(settings, givenFlags, System.getenv());
+  }
+
+  /** As {@link #load(List, Map)} with the environment given (tests). */
+  Config load(List<Setting<?>> settings, Map<String, String> givenFlags, Map<String, String> environment) {
+    Map<String, String> overrides = new LinkedHashMap<>(givenFlags);
     overrides.putAll(sets);
-    return Config.load(settings, configFile, System.getenv(), overrides);
+    return Config.load(settings, configFile, environment, overrides);
   }
 
   /** Concatenates setting lists. */

@@ -44,7 +44,7 @@ public final class Services {
   /** Every setting any newsflow command reads. */
   public static List<Setting<?>> allSettings() {
     return concat(CommonSettings.all(), IngestSettings.all(), EnrichSettings.all(), OpenSearchSettings.all(),
-        SinkSettings.all());
+        SinkSettings.all(), UpSettings.all());
   }
 
   @SafeVarargs
