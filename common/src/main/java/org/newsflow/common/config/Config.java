@@ -121,10 +121,34 @@ public final class Config {
             + (s.defaultValue() != null ? ", or remove it to use the default " + s.defaultValue() : "") + ".");
       }
     }
+    if (problems.isEmpty()) {
+      checkOrder(declared.values(), values, sources, problems);
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
     return new Config(declared, values, sources, passthrough);
+  }
+
+  /** Checks every {@link Setting#notBelow()} pair whose two settings are declared and have values. */
+  @SuppressWarnings("unchecked")
+  private static void checkOrder(Collection<Setting<?>> declared, Map<String, Object> values,
+                                 Map<String, String> sources, List<String> problems) {
+    for (Setting<?> s : declared) {
+      Setting<?> lower = s.notBelow();
+      if (lower == null || !values.containsKey(lower.key()) || !values.containsKey(s.key())) {
+        continue;
+      }
+      Object value = values.get(s.key());
+      Object lowerValue = values.get(lower.key());
+      if (((Comparable<Object>) value).compareTo(lowerValue) < 0) {
+        problems.add("setting '" + s.key() + "' = " + render(value) + " (from " + sources.getOrDefault(s.key(), "default")
+            + ") is below '" + lower.key() + "' = " + render(lowerValue) + " (from "
+            + sources.getOrDefault(lower.key(), "default") + "). Fix: raise " + s.key() + " (" + s.envName()
+            + ") or lower " + lower.key() + " (" + lower.envName() + ") so that " + s.key() + " >= " + lower.key()
+            + ".");
+      }
+    }
   }
 
   /** Only defaults: for tests and tools. */

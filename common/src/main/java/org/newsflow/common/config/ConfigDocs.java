@@ -27,6 +27,7 @@ public final class ConfigDocs {
           : String.valueOf(d);
       sb.append("| `").append(s.key()).append("` | `").append(s.envName()).append("` | ").append(s.type().name())
           .append(" | `").append(def.isEmpty() ? " " : def).append("` | ").append(s.ruleText().isEmpty() ? "" : s.ruleText())
+          .append(s.notBelow() == null ? "" : (s.ruleText().isEmpty() ? "" : "; ") + "not below `" + s.notBelow().key() + "`")
           .append(s.secret() ? " (secret: masked in logs)" : "").append(" | ").append(s.doc().replace("|", "\\|"))
           .append(" |\n");
     }

@@ -15,10 +15,13 @@ import java.util.function.Predicate;
  * @param ruleText     the rule in words, e.g. "must be positive", shown in errors and docs
  * @param doc          what the setting does
  * @param secret       whether the value is masked when the effective configuration is logged
+ * @param notBelow     another setting of the same type that this one must not be below ({@code null} for none);
+ *                     checked by {@link Config#load} across all sources, so a pair that contradicts itself stops
+ *                     the service at start like any other bad value
  * @param <T>          value type
  */
 public record Setting<T>(String key, SettingType<T> type, T defaultValue, Predicate<? super T> rule, String ruleText,
-                         String doc, boolean secret) {
+                         String doc, boolean secret, Setting<T> notBelow) {
 
   /** Checks the declaration itself. */
   public Setting {
@@ -49,6 +52,7 @@ public record Setting<T>(String key, SettingType<T> type, T defaultValue, Predic
     private Predicate<? super T> rule = v -> true;
     private String ruleText = "";
     private boolean secret;
+    private Setting<T> notBelow;
 
     private Builder(String key, SettingType<T> type) {
       this.key = key;
@@ -68,6 +72,18 @@ public record Setting<T>(String key, SettingType<T> type, T defaultValue, Predic
       return this;
     }
 
+    /**
+     * Requires this setting's value to be at least that of {@code lower} (a minimum and a maximum, two
+     * thresholds that must stay in order). Only for comparable types.
+     */
+    public Builder<T> notBelow(Setting<T> lower) {
+      if (lower.defaultValue() != null && !(lower.defaultValue() instanceof Comparable<?>)) {
+        throw new IllegalArgumentException(key + ": notBelow needs a comparable type");
+      }
+      this.notBelow = lower;
+      return this;
+    }
+
     /** Masks the value in logs. */
     public Builder<T> secret() {
       this.secret = true;
@@ -76,7 +92,7 @@ public record Setting<T>(String key, SettingType<T> type, T defaultValue, Predic
 
     /** Completes the declaration with its documentation. */
     public Setting<T> doc(String doc) {
-      return new Setting<>(key, type, defaultValue, rule, ruleText, doc, secret);
+      return new Setting<>(key, type, defaultValue, rule, ruleText, doc, secret, notBelow);
     }
   }
 }

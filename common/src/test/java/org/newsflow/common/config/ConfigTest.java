@@ -23,6 +23,19 @@ class ConfigTest {
 
   static final List<Setting<?>> ALL = List.of(INTERVAL, PASSWORD, CommonSettings.KAFKA_BOOTSTRAP_SERVERS);
 
+  static final Setting<Integer> LOW = Setting.of("t.low", SettingType.INT).defaultValue(35).doc("Lower bound.");
+  static final Setting<Integer> HIGH = Setting.of("t.high", SettingType.INT).defaultValue(60).notBelow(LOW)
+      .doc("Upper bound.");
+
+  @Test
+  void shouldStopAtLoadWhenTwoSettingsThatMustStayInOrderDoNot() {
+    assertThatThrownBy(() -> Config.load(List.of(LOW, HIGH), null, Map.of("NEWSFLOW_T_LOW", "70"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'t.high' = 60 (from default) is below 't.low' = 70 (from environment variable NEWSFLOW_T_LOW)")
+        .hasMessageContaining("Fix:");
+    assertThat(Config.load(List.of(LOW, HIGH), null, Map.of(), Map.of("t.low", "60")).get(HIGH)).isEqualTo(60);
+  }
+
   @Test
   void shouldUseDefaultsWhenNothingIsSet() {
     Config c = Config.defaults(ALL);

@@ -34,14 +34,13 @@ public record ClusterParams(int shingleWords, int bands, int rows, double storyS
     }
   }
 
-  /** The defaults: 3-word shingles, 42 bands of 3 rows, story at 0.35, near-copy at 0.6, a 7-day window. */
-  public static ClusterParams defaults() {
-    return new ClusterParams(3, 42, 3, 0.35, 0.6, 8, 20, Duration.ofDays(7), 0x6E657773666C6F77L);
-  }
-
-  /** A copy with other similarity thresholds and window. */
-  public ClusterParams with(double story, double duplicate, Duration newWindow) {
-    return new ClusterParams(shingleWords, bands, rows, story, duplicate, minShingles, maxBucketCandidates, newWindow, seed);
+  /**
+   * The fixed layout (3-word shingles, 42 bands of 3 rows, at least 8 shingles, 20 candidates per bucket, one
+   * seed) with the thresholds and window that are settings; their defaults live in the setting declarations
+   * ({@code EnrichSettings}).
+   */
+  public static ClusterParams of(double storySimilarity, double duplicateSimilarity, Duration window) {
+    return new ClusterParams(3, 42, 3, storySimilarity, duplicateSimilarity, 8, 20, window, 0x6E657773666C6F77L);
   }
 
   /** The signature length, {@code bands * rows}. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.newsflow.common.config.Config;
-import org.newsflow.common.config.ConfigException;
 import org.newsflow.common.config.Setting;
 import org.newsflow.common.config.SettingType;
 import org.newsflow.enrich.cluster.ClusterParams;
@@ -66,6 +65,7 @@ public final class EnrichSettings {
           SettingType.INT)
       .defaultValue(60)
       .rule(n -> n >= 10 && n <= 100, "is a percentage between 10 and 100")
+      .notBelow(STORY_SIMILARITY)
       .doc("Estimated Jaccard similarity (percent) at or above which an article is marked duplicateOf the earlier "
           + "one; 60 corresponds to about 80 % shared text. Must not be below enrich.story.similarity.");
 
@@ -75,14 +75,17 @@ public final class EnrichSettings {
         DUPLICATE_SIMILARITY);
   }
 
-  /** The clustering parameters of a config: the defaults with the configured window and thresholds. */
+  /**
+   * The clustering parameters of a config: its window and thresholds (their order was checked when the config
+   * was loaded) with the fixed LSH layout.
+   */
   public static ClusterParams clusterParams(Config config) {
-    int story = config.get(STORY_SIMILARITY);
-    int duplicate = config.get(DUPLICATE_SIMILARITY);
-    if (duplicate < story) {
-      throw new ConfigException(DUPLICATE_SIMILARITY.key() + " (" + duplicate + ") must not be below "
-          + STORY_SIMILARITY.key() + " (" + story + "): a near-copy is always in the same story");
-    }
-    return ClusterParams.defaults().with(story / 100.0, duplicate / 100.0, config.get(STORY_WINDOW));
+    return ClusterParams.of(config.get(STORY_SIMILARITY) / 100.0, config.get(DUPLICATE_SIMILARITY) / 100.0,
+        config.get(STORY_WINDOW));
+  }
+
+  /** The clustering parameters of the declared defaults (tests and benchmarks). */
+  public static ClusterParams defaultClusterParams() {
+    return clusterParams(Config.defaults(all()));
   }
 }

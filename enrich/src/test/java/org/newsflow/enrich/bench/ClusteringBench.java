@@ -1,5 +1,6 @@
 package org.newsflow.enrich.bench;
 
+import org.newsflow.enrich.service.EnrichSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ClusteringBench {
     int maxSeen = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int batches = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    ClusterParams params = ClusterParams.defaults();
+    ClusterParams params = EnrichSettings.defaultClusterParams();
     StoryClusterer clusterer = new StoryClusterer(params);
     CompactStoryIndex index = new CompactStoryIndex((maxSeen + 10 * batch * batches) * params.bands());
     SyntheticText gen = new SyntheticText(99);

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.cluster;
 
+import org.newsflow.enrich.service.EnrichSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class StoryClustererTest {
 
-  private final StoryClusterer clusterer = new StoryClusterer(ClusterParams.defaults());
+  private final StoryClusterer clusterer = new StoryClusterer(EnrichSettings.defaultClusterParams());
   private final InMemoryStoryIndex index = new InMemoryStoryIndex();
   private final SyntheticText gen = new SyntheticText(3);
   private final List<String> wire = gen.words(500);

@@ -73,7 +73,7 @@ class EnrichTopologyTest {
     Config config = Config.load(List.copyOf(concat(CommonSettings.all(), EnrichSettings.all())), null, Map.of(),
         Map.of("data.dir", stateDir.toString(), "enrich.route.by.topic", String.valueOf(routing)));
     Properties props = EnrichService.streamsProperties(config, TOPICS);
-    driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher(), new EnrichOptions(routing), ClusterParams.defaults(), json), props);
+    driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher(), new EnrichOptions(routing), EnrichSettings.defaultClusterParams(), json), props);
     raw = driver.createInputTopic(TOPICS.articlesRaw().name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(TOPICS.articlesEnriched().name(), new StringDeserializer(), new ByteArrayDeserializer());
     dlq = driver.createOutputTopic(TOPICS.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

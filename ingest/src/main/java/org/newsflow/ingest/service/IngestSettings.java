@@ -22,10 +22,18 @@ public final class IngestSettings {
       .rule(d -> d.toMillis() >= 100, "is at least 100ms")
       .doc("How often a feed is polled unless its entry in the feeds file says otherwise.");
 
+  /** First backoff. */
+  public static final Setting<Duration> INITIAL_BACKOFF = Setting.of("ingest.backoff.initial", SettingType.DURATION)
+      .defaultValue(Duration.ofMinutes(1))
+      .rule(d -> d.toMillis() >= 10, "is at least 10ms")
+      .doc("Wait after a feed's first failed poll; doubles with each further failure (with jitter) up to "
+          + "ingest.backoff.max. A Retry-After from the server replaces it.");
+
   /** Longest backoff after failures. */
   public static final Setting<Duration> MAX_BACKOFF = Setting.of("ingest.backoff.max", SettingType.DURATION)
       .defaultValue(Duration.ofHours(1))
       .rule(d -> d.toMillis() >= 100, "is at least 100ms")
+      .notBelow(INITIAL_BACKOFF)
       .doc("Longest wait between retries of a failing feed (backoff doubles from ingest.backoff.initial up to this); "
           + "failing feeds keep being retried at this pace, never disabled.");
 
@@ -74,6 +82,7 @@ public final class IngestSettings {
   public static final Setting<Duration> POLL_INTERVAL_MAX = Setting.of("ingest.poll.interval.max", SettingType.DURATION)
       .defaultValue(Duration.ofHours(2))
       .rule(d -> d.toMillis() >= 100, "is at least 100ms")
+      .notBelow(POLL_INTERVAL_MIN)
       .doc("Longest interval of a quiet feed; also the most that a feed's ttl, sy:updatePeriod or Cache-Control "
           + "max-age can stretch its interval to.");
 
@@ -83,12 +92,6 @@ public final class IngestSettings {
       .doc("Whether feeds without an interval of their own are polled at half the median gap between their entries "
           + "(within the min/max intervals) instead of at ingest.poll.interval.");
 
-  /** First backoff. */
-  public static final Setting<Duration> INITIAL_BACKOFF = Setting.of("ingest.backoff.initial", SettingType.DURATION)
-      .defaultValue(Duration.ofMinutes(1))
-      .rule(d -> d.toMillis() >= 10, "is at least 10ms")
-      .doc("Wait after a feed's first failed poll; doubles with each further failure (with jitter) up to "
-          + "ingest.backoff.max. A Retry-After from the server replaces it.");
 
   /** Requests in flight per host. */
   public static final Setting<Integer> HOST_CONCURRENCY = Setting.of("ingest.host.max.concurrent", SettingType.INT)
@@ -124,13 +127,9 @@ public final class IngestSettings {
 
   /** The poll policy of a configuration. */
   public static org.newsflow.ingest.schedule.PollPolicy policy(org.newsflow.common.config.Config config) {
-    Duration min = config.get(POLL_INTERVAL_MIN);
-    Duration max = config.get(POLL_INTERVAL_MAX);
-    if (min.compareTo(max) > 0) {
-      throw new org.newsflow.common.config.ConfigException(POLL_INTERVAL_MIN.key() + "=" + min + " is above "
-          + POLL_INTERVAL_MAX.key() + "=" + max + ". Fix: make the minimum at most the maximum.");
-    }
-    return new org.newsflow.ingest.schedule.PollPolicy(config.get(POLL_INTERVAL), min, max, config.get(INITIAL_BACKOFF),
+    // the order of minimum and maximum was checked when the config was loaded (notBelow)
+    return new org.newsflow.ingest.schedule.PollPolicy(config.get(POLL_INTERVAL), config.get(POLL_INTERVAL_MIN),
+        config.get(POLL_INTERVAL_MAX), config.get(INITIAL_BACKOFF),
         config.get(MAX_BACKOFF), config.get(POLL_ADAPTIVE));
   }
 
