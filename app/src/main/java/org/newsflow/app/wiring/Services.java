@@ -35,7 +35,11 @@ import org.newsflow.sink.opensearch.OpenSearchSettings;
 import org.newsflow.sink.service.SinkService;
 import org.newsflow.sink.service.SinkSettings;
 
-/** Builds each stage from a validated {@link Config}: the one place where settings meet constructors. */
+/**
+ * Builds each stage for the commands from a validated {@link Config}, and lists every declared setting. Each
+ * stage's own settings class and factory (for example {@code IngestService.create},
+ * {@code EnrichService.streamsProperties}, {@code EnrichSettings.clusterParams}) turn that stage's settings into its parts.
+ */
 public final class Services {
 
   private Services() {

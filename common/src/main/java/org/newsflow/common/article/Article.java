@@ -9,14 +9,14 @@ import java.util.Objects;
 /**
  * A news article as it travels through the pipeline: normalised by ingest (schema fields up to {@code flags}),
  * completed by enrich (language, entities, topics, story). Serialised as JSON by {@link ArticleJson}; the
- * field-by-field contract for consumers is docs/article.md and docs/article.schema.json.
+ * field-by-field contract for consumers is the README's "The Article" section and docs/article.schema.json.
  *
  * <p>Fields are only ever added; a breaking change gets a new {@link #schemaVersion}.
  *
  * @param schemaVersion version of this JSON shape, {@link #SCHEMA_VERSION} when written by this code
  * @param id            stable article id: hex SHA-256 prefix of the canonical URL (or of feed URL + guid without a link)
  * @param url           canonical URL: absolute, scheme and host lower-cased, fragment and tracking parameters removed
- * @param link          the link exactly as the feed gave it (resolved to absolute)
+ * @param link          the link exactly as the feed gave it, not resolved (the resolved form is {@code url})
  * @param guid          the entry's guid/id in the feed, if any
  * @param feedId        id of the feed registration this article came from
  * @param feedUrl       URL of the feed document

@@ -1,2 +1,5 @@
-/** The feed registry: feed definitions read from a feeds file (YAML or one URL per line). */
+/**
+ * The feed registry: feed definitions from feeds files, OPML and {@code newsflow feeds}, kept in the compacted feeds
+ * topic and shared among ingest instances through a consumer group.
+ */
 package org.newsflow.ingest.registry;
