@@ -39,6 +39,7 @@ import org.newsflow.sink.opensearch.OpenSearchConnection;
 import org.newsflow.sink.search.ArticleSearch;
 import org.newsflow.sink.search.SearchQuery;
 import org.newsflow.sink.search.SearchResult;
+import org.newsflow.testsupport.Await;
 
 /** The whole pipeline on the real in-process broker and node: a feed served over HTTP becomes searchable. */
 class PipelineIT {
@@ -96,6 +97,9 @@ class PipelineIT {
 
   @AfterAll
   static void stop() {
+    if (console != null) {
+      console.close();
+    }
     http.stop(0);
     servers.close();
   }
@@ -131,58 +135,88 @@ class PipelineIT {
     }
   }
 
-  @Test
-  void shouldServeHealthMetricsAndAConsoleThatShowsTheFeedAndTheArticle() throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
+  /** The pipeline with its admin server that the console tests look at, started once for them. */
+  private static ConsolePipeline console;
+
+  private record ConsolePipeline(Telemetry telemetry, ServiceRunner runner, AdminServer admin, String url)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      admin.close();
+      runner.close();
+      telemetry.close();
+    }
+  }
+
+  /** Starts the console's pipeline on first use and waits until the article and the feed reach the console. */
+  private static synchronized ConsolePipeline consolePipeline() throws Exception {
+    if (console != null) {
+      return console;
+    }
     String base = "http://127.0.0.1:" + http.getAddress().getPort();
     Config config = config("console", Map.of("enrich.application.id", "console-enrich", "sink.group.id", "console-sink",
         "admin.port", "0"));
     Services.ensureTopics(config);
+    Telemetry telemetry = new Telemetry("up");
+    ServiceRunner runner = new ServiceRunner();
+    runner.start(Services.enrich(config, Services.enricher(), telemetry.registry()));
+    runner.start(Services.sink(config, telemetry.registry()));
+    runner.start(Services.ingest(config, List.of(FeedDefinition.of(base + "/feed.xml")), telemetry.registry()));
+    AdminServer admin = Services.admin(config, 0, runner, telemetry);
+    console = new ConsolePipeline(telemetry, runner, admin, "http://127.0.0.1:" + admin.port());
     HttpClient client = HttpClient.newHttpClient();
-    try (Telemetry telemetry = new Telemetry("up"); ServiceRunner runner = new ServiceRunner()) {
-      runner.start(Services.enrich(config, Services.enricher(), telemetry.registry()));
-      runner.start(Services.sink(config, telemetry.registry()));
-      runner.start(Services.ingest(config, List.of(FeedDefinition.of(base + "/feed.xml")), telemetry.registry()));
-      try (AdminServer admin = Services.admin(config, 0, runner, telemetry)) {
-        String url = "http://127.0.0.1:" + admin.port();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!get(client, url + "/api/search").contains("Leaders meet in Berlin")
-            || !get(client, url + "/api/feeds").contains("feed.xml")) {
-          assertThat(System.nanoTime()).as("article and feed status did not reach the console").isLessThan(deadline);
-          Thread.sleep(250);
-        }
-        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(ready.statusCode()).isEqualTo(200);
-        String metrics = get(client, url + "/metrics");
-        assertThat(metrics).containsPattern("newsflow_sink_documents_written_total\\{[^}]*\\} [1-9]")
-            .contains("jvm_memory_used_bytes").contains("kafka_consumer_fetch_manager_records_lag_max");
-
-        Assumptions.assumeTrue(Files.isExecutable(chromium), "headless Chromium is not installed (.ci/run installs it)");
-        List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            "--user-data-dir=" + dir.resolve("chromium-profile"), "--virtual-time-budget=8000", "--window-size=1280,1000");
-        List<String> dumpDom = new java.util.ArrayList<>(List.of(chromium.toString()));
-        dumpDom.addAll(flags);
-        dumpDom.addAll(List.of("--dump-dom", url + "/"));
-        String dom = run(dumpDom);
-        assertThat(dom).contains("/feed.xml").contains("Leaders meet in Berlin to discuss the war in Ukraine")
-            .contains("ready");
-        Path png = dir.resolve("console.png");
-        List<String> screenshot = new java.util.ArrayList<>(List.of(chromium.toString()));
-        screenshot.addAll(flags);
-        screenshot.addAll(List.of("--screenshot=" + png, url + "/"));
-        run(screenshot);
-        assertThat(png).exists();
-        assertThat(Files.size(png)).isGreaterThan(20_000);
-        Files.createDirectories(Path.of("target"));
-        Files.copy(png, Path.of("target", "console-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    Await.until("the article and the feed's status on the console", Duration.ofSeconds(90),
+        () -> get(client, console.url() + "/api/search").contains("Leaders meet in Berlin")
+            && get(client, console.url() + "/api/feeds").contains("feed.xml"));
+    return console;
   }
 
-  private static String get(HttpClient client, String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  @Test
+  void shouldServeHealthAndMetricsOfARunningPipeline() throws Exception {
+    String url = consolePipeline().url();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    String metrics = get(client, url + "/metrics");
+    assertThat(metrics).containsPattern("newsflow_sink_documents_written_total\\{[^}]*\\} [1-9]")
+        .contains("jvm_memory_used_bytes").contains("kafka_consumer_fetch_manager_records_lag_max");
+  }
+
+  @Test
+  void shouldRenderAConsoleThatShowsTheFeedAndTheArticleInABrowser() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Assumptions.assumeTrue(Files.isExecutable(chromium), "headless Chromium is not installed (.ci/run installs it)");
+    String url = consolePipeline().url();
+    List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--user-data-dir=" + dir.resolve("chromium-profile"), "--virtual-time-budget=8000", "--window-size=1280,1000");
+    List<String> dumpDom = new java.util.ArrayList<>(List.of(chromium.toString()));
+    dumpDom.addAll(flags);
+    dumpDom.addAll(List.of("--dump-dom", url + "/"));
+    String dom = run(dumpDom);
+    assertThat(dom).contains("/feed.xml").contains("Leaders meet in Berlin to discuss the war in Ukraine")
+        .contains("ready");
+    Path png = dir.resolve("console.png");
+    List<String> screenshot = new java.util.ArrayList<>(List.of(chromium.toString()));
+    screenshot.addAll(flags);
+    screenshot.addAll(List.of("--screenshot=" + png, url + "/"));
+    run(screenshot);
+    assertThat(png).exists();
+    assertThat(Files.size(png)).isGreaterThan(20_000);
+    Files.createDirectories(Path.of("target"));
+    Files.copy(png, Path.of("target", "console-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String get(HttpClient client, String url) {
+    try {
+      return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      return "(" + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String run(List<String> command) throws Exception {
@@ -274,11 +308,7 @@ class PipelineIT {
       runner.start(Services.enrich(config, Services.enricher(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       runner.start(Services.sink(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       runner.start(Services.ingest(config, feeds, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (!done.getAsBoolean()) {
-        assertThat(System.nanoTime()).as("pipeline did not finish in time").isLessThan(deadline);
-        Thread.sleep(250);
-      }
+      Await.until("the pipeline's expected state", Duration.ofSeconds(90), done);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.service;
 
+import org.newsflow.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -253,17 +254,10 @@ class EnrichServiceIT {
   }
 
   private static void awaitRunningWithTasks(EnrichService... services) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean ready = true;
-      for (EnrichService s : services) {
-        ready &= s.streams().state() == KafkaStreams.State.RUNNING && !activeTasks(s).isEmpty();
-      }
-      if (ready) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("instances did not both get tasks within 40 s");
+    Await.until("every instance running with tasks", Duration.ofSeconds(40),
+        () -> java.util.Arrays.stream(services)
+            .allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING && !activeTasks(s).isEmpty()),
+        () -> java.util.Arrays.stream(services).map(s -> s.streams().state() + "/" + activeTasks(s).size() + " tasks")
+            .toList());
   }
 }
