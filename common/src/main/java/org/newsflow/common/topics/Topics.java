@@ -24,6 +24,14 @@ public record Topics(String prefix) {
     return new TopicSpec(prefix + ".feed-status", true, Map.of("cleanup.policy", "compact"));
   }
 
+  /**
+   * WebSub subscriptions: key feed id, value the feed's hub, topic, secret, state and lease. Compacted. Beside the
+   * feed status, so whichever ingest instance owns a feed knows its subscription.
+   */
+  public TopicSpec feedSubscriptions() {
+    return new TopicSpec(prefix + ".feed-subscriptions", true, Map.of("cleanup.policy", "compact"));
+  }
+
   /** Normalised articles from ingest: key article id, value Article JSON without tags. */
   public TopicSpec articlesRaw() {
     return new TopicSpec(prefix + ".articles.raw", false, Map.of("cleanup.policy", "delete"));
@@ -51,6 +59,6 @@ public record Topics(String prefix) {
 
   /** Every topic the pipeline itself reads or writes (routing topics excluded). */
   public List<TopicSpec> all() {
-    return List.of(feeds(), feedStatus(), articlesRaw(), articlesEnriched(), deadLetters(), stories());
+    return List.of(feeds(), feedStatus(), feedSubscriptions(), articlesRaw(), articlesEnriched(), deadLetters(), stories());
   }
 }
