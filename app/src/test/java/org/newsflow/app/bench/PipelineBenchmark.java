@@ -1,0 +1,326 @@
+package org.newsflow.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.newsflow.app.wiring.Services;
+import org.newsflow.common.config.Config;
+import org.newsflow.common.embedded.EmbeddedKafka;
+import org.newsflow.common.embedded.EmbeddedOpenSearch;
+import org.newsflow.common.runtime.ServiceRunner;
+import org.newsflow.common.topics.Topics;
+import org.newsflow.ingest.registry.FeedDefinition;
+
+/**
+ * The whole pipeline as {@code newsflow up} runs it (one process, embedded broker and node, real taggers), fed by
+ * local feeds whose articles appear at a steady rate. Reports the latency from an article's appearance in its feed
+ * to its arrival on the enriched topic (read_committed) and to its being searchable, the sustained throughput, and
+ * the CPU each stage used.
+ *
+ * <pre>scripts/run-main.sh app org.newsflow.app.bench.PipelineBenchmark FEEDS RATE SECONDS [POLL_INTERVAL] [KEY=VALUE...]</pre>
+ * e.g. {@code 1000 50 120 1s}. Extra KEY=VALUE pairs are settings (e.g. {@code sink.batch.max.docs=200}).
+ */
+public final class PipelineBenchmark {
+
+  private static final Duration WARM_UP = Duration.ofSeconds(15);
+
+  private PipelineBenchmark() {
+  }
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    double rate = args.length > 1 ? Double.parseDouble(args[1]) : 50;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+    String pollInterval = args.length > 3 ? args[3] : "1s";
+    Map<String, String> extra = new HashMap<>();
+    for (int i = 4; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      extra.put(kv[0], kv[1]);
+    }
+    Path dir = Files.createTempDirectory("newsflow-e2e");
+    NewsWire wire = new NewsWire(feeds);
+    HttpServer http = feedServer(wire);
+    try (ServiceRunner servers = new ServiceRunner(); ServiceRunner pipeline = new ServiceRunner()) {
+      EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
+      EmbeddedOpenSearch openSearch = new EmbeddedOpenSearch(dir.resolve("os"), 0);
+      servers.startTogether(List.of(kafka, openSearch));
+      Map<String, String> settings = new HashMap<>();
+      settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+      settings.put("opensearch.urls", openSearch.url());
+      settings.put("data.dir", dir.resolve("data").toString());
+      settings.put("ingest.allowed.internal.addresses", "127.0.0.1");
+      settings.put("ingest.poll.interval", pollInterval);
+      settings.put("ingest.poll.interval.min", pollInterval);
+      settings.put("ingest.poll.adaptive", "false");
+      settings.put("ingest.host.delay", "0s");
+      settings.put("ingest.host.max.concurrent", "64");
+      settings.putAll(extra);
+      Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
+      Services.ensureTopics(config);
+      List<FeedDefinition> defs = new ArrayList<>();
+      for (int f = 0; f < feeds; f++) {
+        defs.add(FeedDefinition.of("http://127.0.0.1:" + http.getAddress().getPort() + "/feed/" + f));
+      }
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+      pipeline.start(Services.enrich(config, Services.enricher(), metrics));
+      pipeline.start(Services.sink(config, metrics));
+      pipeline.start(Services.ingest(config, defs, metrics));
+
+      Watchers watchers = new Watchers(wire, kafka.bootstrapServers(), new Topics("news").articlesEnriched().name(),
+          openSearch.url() + "/" + config.get(org.newsflow.sink.opensearch.OpenSearchSettings.ALIAS));
+      watchers.start();
+      StageCpu cpu = new StageCpu();
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+      long start = System.nanoTime();
+      long period = (long) (1e9 / rate);
+      long measureFrom = start + WARM_UP.toNanos();
+      long end = start + Duration.ofSeconds(seconds).toNanos();
+      Map<Long, StageCpu.Sample> cpu0 = null;
+      long proc0 = 0;
+      long published = 0;
+      long publishedInWindow = 0;
+      long nextAt = start;
+      while (System.nanoTime() < end) {
+        long now = System.nanoTime();
+        if (cpu0 == null && now >= measureFrom) {
+          cpu0 = cpu.sample();
+          proc0 = os.getProcessCpuTime();
+          watchers.measureFrom(now);
+        }
+        while (nextAt <= now) {
+          wire.publish();
+          published++;
+          if (cpu0 != null) {
+            publishedInWindow++;
+          }
+          nextAt += period;
+        }
+        Thread.sleep(Math.max(1, (nextAt - System.nanoTime()) / 1_000_000));
+      }
+      Map<Long, StageCpu.Sample> cpu1 = cpu.sample();
+      long proc1 = os.getProcessCpuTime();
+      double window = (end - measureFrom) / 1e9;
+      // drain: wait until every article published in the window is searchable, up to 60 s
+      long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (watchers.searchableInWindow() < publishedInWindow && System.nanoTime() < drainDeadline) {
+        Thread.sleep(200);
+      }
+      double drained = (System.nanoTime() - end) / 1e9;
+      watchers.stop();
+
+      System.out.printf(Locale.ROOT, "%d feeds, %.0f articles/s offered, poll interval %s, %d s (first %d s not "
+          + "counted), %d cores visible%n", feeds, rate, pollInterval, seconds, WARM_UP.toSeconds(),
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT, "published %d (%d in the measured %.0f s); on the enriched topic %d, searchable %d "
+          + "of those; drain after the last one: %.1f s%n", published, publishedInWindow, window,
+          watchers.enrichedInWindow(), watchers.searchableInWindow(), drained);
+      System.out.println("watchers: " + watchers.seen());
+      System.out.printf(Locale.ROOT, "sustained: %.1f articles/s searchable (offered %.1f)%n",
+          watchers.searchableInWindow() / (window + drained), publishedInWindow / window);
+      System.out.println("latency from appearance in the feed, ms:");
+      System.out.println("  to the enriched topic: " + Latencies.summary(watchers.enrichedLatencies()));
+      System.out.println("  to searchable:         " + Latencies.summary(watchers.searchableLatencies()));
+      Map<String, Double> stages = StageCpu.between(cpu0, cpu1);
+      double javaThreads = stages.values().stream().mapToDouble(Double::doubleValue).sum();
+      double process = (proc1 - proc0) / 1e9;
+      stages.put("jvm internal (gc, jit)", Math.max(0, process - javaThreads));
+      long perArticleBase = Math.max(1, publishedInWindow);
+      System.out.printf(Locale.ROOT, "CPU in the measured window: %.1f s of %.1f s x 2 cores (%.0f %%)%n", process,
+          window, 100 * process / (2 * window));
+      stages.forEach((stage, s) -> System.out.printf(Locale.ROOT, "  %-34s %7.1f s  %5.1f %%  %7.2f ms per article%n",
+          stage, s, 100 * s / process, 1000 * s / perArticleBase));
+    } finally {
+      http.stop(0);
+      EmbeddedKafka.deleteRecursively(dir);
+    }
+    System.exit(0);
+  }
+
+  private static HttpServer feedServer(NewsWire wire) throws java.io.IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    http.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().name("feed-server-", 0).factory()));
+    http.createContext("/feed/", ex -> {
+      try (ex) {
+        int feed = Integer.parseInt(ex.getRequestURI().getPath().substring("/feed/".length()));
+        NewsWire.Document doc = wire.document(feed);
+        if (doc.etag().equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+          ex.sendResponseHeaders(304, -1);
+          return;
+        }
+        byte[] body = doc.xml().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+        ex.getResponseHeaders().set("ETag", doc.etag());
+        ex.sendResponseHeaders(200, body.length);
+        ex.getResponseBody().write(body);
+      }
+    });
+    http.start();
+    return http;
+  }
+
+  /** Follows the enriched topic and the index, and records when each article got there. */
+  private static final class Watchers {
+    private final NewsWire wire;
+    private final String bootstrap;
+    private final String topic;
+    private final String searchUrl;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Long> enriched = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> searchable = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> seenEnriched = Collections.synchronizedSet(new HashSet<>());
+    private final Set<String> seenSearchable = Collections.synchronizedSet(new HashSet<>());
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong topicRecords = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong indexHits = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+
+    Watchers(NewsWire wire, String bootstrap, String topic, String searchUrl) {
+      this.wire = wire;
+      this.bootstrap = bootstrap;
+      this.topic = topic;
+      this.searchUrl = searchUrl;
+    }
+
+    void measureFrom(long nanos) {
+      measureFrom = nanos;
+    }
+
+    void start() {
+      threads.add(Thread.ofPlatform().name("bench-enriched").start(this::followTopic));
+      threads.add(Thread.ofPlatform().name("bench-search").start(this::followIndex));
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      for (Thread t : threads) {
+        t.join(10_000);
+      }
+    }
+
+    String seen() {
+      return topicRecords.get() + " records read from the enriched topic, " + indexHits.get() + " search hits";
+    }
+
+    int enrichedInWindow() {
+      return enriched.size();
+    }
+
+    int searchableInWindow() {
+      return searchable.size();
+    }
+
+    List<Long> enrichedLatencies() {
+      return new ArrayList<>(enriched);
+    }
+
+    List<Long> searchableLatencies() {
+      return new ArrayList<>(searchable);
+    }
+
+    private void record(String url, long at, Set<String> seen, List<Long> latencies) {
+      Long appeared = url == null ? null : wire.appeared(url);
+      if (appeared != null && appeared >= measureFrom && seen.add(url)) {
+        latencies.add((at - appeared) / 1_000_000);
+      }
+    }
+
+    private void followTopic() {
+      Properties p = new Properties();
+      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime());
+      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      try (var c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        c.subscribe(List.of(topic));
+        while (running.get()) {
+          for (var r : c.poll(Duration.ofMillis(50))) {
+            long at = System.nanoTime();
+            topicRecords.incrementAndGet();
+            try {
+              JsonNode a = mapper.readTree(r.value());
+              record(a.path("url").asText(null), at, seenEnriched, enriched);
+            } catch (java.io.IOException | RuntimeException e) {
+              // a tombstone or foreign record
+            }
+          }
+        }
+      }
+    }
+
+    private void followIndex() {
+      HttpClient client = HttpClient.newHttpClient();
+      while (running.get()) {
+        try {
+          String since = Instant.now().minusSeconds(30).toString();
+          String query = "{\"size\":10000,\"_source\":[\"url\"],\"query\":{\"range\":{\"fetched\":{\"gte\":\"" + since + "\"}}}}";
+          HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(searchUrl + "/_search"))
+              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+              HttpResponse.BodyHandlers.ofString());
+          long at = System.nanoTime();
+          if (r.statusCode() == 200) {
+            for (JsonNode hit : mapper.readTree(r.body()).path("hits").path("hits")) {
+              indexHits.incrementAndGet();
+              record(hit.path("_source").path("url").asText(null), at, seenSearchable, searchable);
+            }
+          }
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          // the index may not exist yet
+        }
+      }
+    }
+  }
+
+  /** Percentiles of a list of latencies. */
+  static final class Latencies {
+    private Latencies() {
+    }
+
+    static String summary(List<Long> ms) {
+      if (ms.isEmpty()) {
+        return "none";
+      }
+      List<Long> sorted = new ArrayList<>(ms);
+      Collections.sort(sorted);
+      return String.format(Locale.ROOT, "p50 %d, p95 %d, p99 %d, max %d (n=%d)", at(sorted, 0.50), at(sorted, 0.95),
+          at(sorted, 0.99), sorted.getLast(), sorted.size());
+    }
+
+    private static long at(List<Long> sorted, double q) {
+      return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+  }
+}
