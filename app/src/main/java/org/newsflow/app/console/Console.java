@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.newsflow.common.runtime.AdminServer;
 import org.newsflow.sink.search.ArticleSearch;
@@ -61,6 +65,9 @@ public final class Console {
     }
   }
 
+  /** The sink's timer from an article's fetch to its write into the index. */
+  static final String PUBLISH_TO_SEARCHABLE = "newsflow.publish.to.searchable";
+
   /** Counters and gauges the console shows, by meter name (summed over tags). */
   ObjectNode stats() {
     ObjectNode out = mapper.createObjectNode();
@@ -85,6 +92,17 @@ public final class Console {
     }
     sums.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> counters.put(e.getKey(), e.getValue()));
     out.put("consumerLagMax", lag);
+    Timer latency = metrics.find(PUBLISH_TO_SEARCHABLE).timer();
+    if (latency != null && latency.count() > 0) {
+      HistogramSnapshot snapshot = latency.takeSnapshot();
+      ObjectNode l = out.putObject("publishToSearchable");
+      l.put("count", snapshot.count());
+      l.put("mean", snapshot.mean(TimeUnit.SECONDS));
+      l.put("max", snapshot.max(TimeUnit.SECONDS));
+      for (ValueAtPercentile p : snapshot.percentileValues()) {
+        l.put("p" + Math.round(p.percentile() * 100), p.value(TimeUnit.SECONDS));
+      }
+    }
     return out;
   }
 
