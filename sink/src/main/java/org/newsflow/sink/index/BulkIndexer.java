@@ -10,11 +10,14 @@ import java.util.List;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.newsflow.sink.opensearch.OpenSearchConnection;
 
 /**
- * Sends document writes with one bulk request and sorts every item's result: written, superseded (a version
- * conflict means a newer revision is already indexed, which is success), transient (retry) or permanent (reject).
+ * Sends document writes with one bulk request and decides what it came to ({@link BulkResult}): for the request
+ * as a whole, retry later (unreachable, 408, 429, 5xx), rejected for its content (400, 413, 422) or fatal (401, 403
+ * and other 4xx); otherwise for every item, written, superseded (a version conflict means a newer revision is
+ * already indexed, which is success), transient (retry) or permanent (reject).
  * Writes use {@code version_type=external_gte} with the article's own revision time, so replays and out-of-order
  * revisions never regress a document.
  */
@@ -37,14 +40,10 @@ public final class BulkIndexer {
     this.mapper = mapper;
   }
 
-  /**
-   * Executes one bulk request.
-   *
-   * @throws IOException when the request as a whole failed (node unreachable, 5xx for the request): retry it all
-   */
-  public <T> BulkOutcome<T> execute(List<IndexOp<T>> ops) throws IOException {
+  /** Executes one bulk request; never throws for what the node or the network does. */
+  public <T> BulkResult<T> execute(List<IndexOp<T>> ops) {
     if (ops.isEmpty()) {
-      return new BulkOutcome<>(0, List.of(), List.of());
+      return new BulkResult.Written<>(0, List.of(), List.of());
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream(ops.stream().mapToInt(IndexOp::weight).sum() + 64);
     for (IndexOp<T> op : ops) {
@@ -59,26 +58,52 @@ public final class BulkIndexer {
         body.writeBytes(NL);
       }
     }
-    JsonNode response;
     try (Response r = os.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
         .body(Body.from(body.toByteArray(), "application/x-ndjson")).build())) {
+      int status = r.getStatus();
       String text = r.getBody().map(Body::bodyAsString).orElse("");
-      if (r.getStatus() == 429 || r.getStatus() >= 500) {
-        throw new IOException("bulk request refused: HTTP " + r.getStatus() + " " + abbreviate(text));
+      if (status < 300) {
+        return classify(ops, mapper.readTree(text));
       }
-      if (r.getStatus() >= 300) {
-        throw new IllegalStateException("bulk request rejected: HTTP " + r.getStatus() + " " + abbreviate(text));
+      return failed(status, text);
+    } catch (IOException | RuntimeException e) {
+      // the transport throws for some statuses (401 and 403 wrapped, 408, 413, 429, 5xx) and hands back others
+      ResponseException answered = answerIn(e);
+      if (answered != null) {
+        return failed(answered.status(), e.getMessage() + ": " + answered.getMessage());
       }
-      response = mapper.readTree(text);
+      // no answer (refused connection, reset, timeout, an unreadable answer): all worth a retry
+      return new BulkResult.RetryLater<>(0, "OpenSearch at " + os.description() + " unreachable: " + e.getMessage());
     }
-    return classify(ops, response);
   }
 
-  private <T> BulkOutcome<T> classify(List<IndexOp<T>> ops, JsonNode response) {
+  /** The node's answer that {@code e} was thrown for, if any (the transport wraps some in a cause or two). */
+  private static ResponseException answerIn(Throwable e) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 5; depth++, t = t.getCause()) {
+      if (t instanceof ResponseException r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** What a request that failed as a whole with {@code status} came to. */
+  private static <T> BulkResult<T> failed(int status, String answer) {
+    String reason = "HTTP " + status + " " + abbreviate(answer);
+    return switch (status) {
+      case 408, 429 -> new BulkResult.RetryLater<>(status, "bulk request refused: " + reason);
+      case 400, 413, 422 -> new BulkResult.Rejected<>(status, reason);
+      default -> status >= 500 ? new BulkResult.RetryLater<>(status, "bulk request refused: " + reason)
+          : new BulkResult.Fatal<>(status, reason);
+    };
+  }
+
+  private <T> BulkResult<T> classify(List<IndexOp<T>> ops, JsonNode response) {
     JsonNode items = response.path("items");
     int written = 0;
     List<IndexOp<T>> retry = new ArrayList<>();
-    List<BulkOutcome.Rejected<T>> rejected = new ArrayList<>();
+    List<BulkResult.DocumentRejection<T>> rejected = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
       IndexOp<T> op = ops.get(i);
       JsonNode item = items.path(i);
@@ -90,11 +115,11 @@ public final class BulkIndexer {
         retry.add(op);
       } else {
         JsonNode err = result.path("error");
-        rejected.add(new BulkOutcome.Rejected<>(op, status, err.path("type").asText("error") + ": "
+        rejected.add(new BulkResult.DocumentRejection<>(op, status, err.path("type").asText("error") + ": "
             + err.path("reason").asText(err.toString())));
       }
     }
-    return new BulkOutcome<>(written, retry, rejected);
+    return new BulkResult.Written<>(written, retry, rejected);
   }
 
   private static String quote(String s) {

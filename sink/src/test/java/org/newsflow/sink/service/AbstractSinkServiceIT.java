@@ -26,10 +26,12 @@ import org.newsflow.common.article.EntityType;
 import org.newsflow.common.article.MediaTopic;
 import org.newsflow.common.kafka.TopicAdmin;
 import org.newsflow.common.topics.Topics;
+import org.newsflow.sink.deadletter.DeadLetterWriter;
 import org.newsflow.sink.opensearch.OpenSearchConnection;
 import org.newsflow.sink.search.ArticleSearch;
 import org.newsflow.sink.search.SearchQuery;
 import org.newsflow.sink.search.SearchResult;
+import org.newsflow.testsupport.Await;
 
 /** The sink against a real broker and node; subclasses say where those run. */
 abstract class AbstractSinkServiceIT {
@@ -78,11 +80,11 @@ abstract class AbstractSinkServiceIT {
     try (SinkService sink = new SinkService(clientProps(), "sinktest", topics, os, alias, 100, 1 << 20, 2, Duration.ofSeconds(1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
       sink.start();
       List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(topics, 2, Duration.ofSeconds(60));
-      assertThat(dead).extracting(r -> new String(r.headers().lastHeader(SinkService.HEADER_EXCEPTION).value(), StandardCharsets.UTF_8))
+      assertThat(dead).extracting(r -> new String(r.headers().lastHeader(DeadLetterWriter.HEADER_EXCEPTION).value(), StandardCharsets.UTF_8))
           .anyMatch(e -> e.contains("InvalidArticleException")).anyMatch(e -> e.startsWith("opensearch.400"));
       assertThat(dead).allSatisfy(r -> {
-        assertThat(r.headers().lastHeader(SinkService.HEADER_TOPIC).value()).isEqualTo(topics.articlesEnriched().name().getBytes(StandardCharsets.UTF_8));
-        assertThat(r.headers().lastHeader(SinkService.HEADER_OFFSET)).isNotNull();
+        assertThat(r.headers().lastHeader(DeadLetterWriter.HEADER_TOPIC).value()).isEqualTo(topics.articlesEnriched().name().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.headers().lastHeader(DeadLetterWriter.HEADER_OFFSET)).isNotNull();
       });
 
       ArticleSearch search = new ArticleSearch(os, alias, json.mapper());
@@ -97,30 +99,31 @@ abstract class AbstractSinkServiceIT {
   }
 
   private SearchResult awaitTotal(ArticleSearch search, SearchQuery q, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    SearchResult r;
-    do {
-      search.refresh();
-      r = search.search(q);
-      if (r.total() == expected) {
-        return r;
+    java.util.concurrent.atomic.AtomicReference<SearchResult> last = new java.util.concurrent.atomic.AtomicReference<>();
+    Await.until(expected + " documents in the index", Duration.ofSeconds(30), () -> {
+      try {
+        search.refresh();
+        last.set(search.search(q));
+        return last.get().total() == expected;
+      } catch (Exception e) {
+        return false;
       }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    return r;
+    }, () -> last.get() == null ? "no answer" : last.get().total() + " documents");
+    return last.get();
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(Topics topics, int count, Duration timeout) {
+  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(Topics topics, int count, Duration timeout)
+      throws InterruptedException {
     Properties p = clientProps();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       c.subscribe(List.of(topics.deadLetters().name()));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (out.size() < count && System.nanoTime() < deadline) {
+      Await.until(count + " dead letters", timeout, () -> {
         c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
+        return out.size() >= count;
+      }, () -> out.size() + " dead letters");
     }
     return out;
   }

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,11 +36,13 @@ import org.newsflow.common.embedded.EmbeddedKafka;
 import org.newsflow.common.embedded.EmbeddedOpenSearch;
 import org.newsflow.common.kafka.TopicAdmin;
 import org.newsflow.common.topics.Topics;
-import org.newsflow.sink.opensearch.OpenSearchConnection;
+import org.newsflow.testsupport.Await;
+import org.newsflow.testsupport.JavaProcess;
 
 /**
  * 10,000 articles (a tenth with a newer revision, a hundredth with a stale revision sent last) while the OpenSearch
- * node is stopped for 30 s and the sink is killed once: afterwards the index holds exactly 10,000 documents, each
+ * node is stopped for 30 s and the sink, a process of its own, is killed with SIGKILL in the middle of its retries
+ * and started again: afterwards the index holds exactly 10,000 documents, each
  * at its newest revision, and the dead-letter topic exactly the deliberately malformed records.
  */
 class SinkResilienceIT {
@@ -110,39 +115,72 @@ class SinkResilienceIT {
     }
 
     String alias = "resilience-articles";
-    SinkService first = sink(topics, alias);
-    first.start();
-    awaitCount(alias, 1_000, Duration.ofSeconds(60));
-
-    openSearch.stopNode();
-    long outageStart = System.nanoTime();
-    Thread.sleep(3_000);
-    assertThat(first.health().ready()).as("sink reports not ready while OpenSearch is down").isFalse();
-    first.close(); // killed mid-retry: nothing after its last commit is acknowledged
-    SinkService second = sink(topics, alias);
-    second.start();
-    Thread.sleep(Math.max(0, 30_000 - (System.nanoTime() - outageStart) / 1_000_000));
-    openSearch.restart();
-
+    JavaProcess first = worker("sink-1", topics, alias);
+    JavaProcess second = null;
     try {
-      awaitCount(alias, ARTICLES - UNINDEXABLE, Duration.ofSeconds(120));
-      Thread.sleep(2_000); // any straggler would show up as a count above the expected one
+      awaitCount(alias, 1_000, Duration.ofSeconds(120), first);
+
+      openSearch.stopNode();
+      long outageStart = System.nanoTime();
+      first.awaitOutput("not ready: ", Duration.ofSeconds(30));
+      // killed mid-retry with SIGKILL: nothing after its last commit is acknowledged, no close runs
+      first.kill();
+      second = worker("sink-2", topics, alias);
+      second.awaitOutput("not ready: ", Duration.ofSeconds(60));
+      // the outage lasts 30 s in all: this is the fault being injected, not a wait for a result
+      Thread.sleep(Math.max(0, 30_000 - (System.nanoTime() - outageStart) / 1_000_000));
+      openSearch.restart();
+
+      JavaProcess last = second;
+      awaitCount(alias, ARTICLES - UNINDEXABLE, Duration.ofSeconds(180), last);
+      // once every offset is committed, every write and dead letter before it is done: nothing more can arrive
+      Await.until("the sink's offsets at the end of the topic", Duration.ofSeconds(60),
+          () -> lag(topic) == 0, () -> "lag " + lag(topic) + "; " + last.describe());
       assertThat(count(alias, null)).isEqualTo(ARTICLES - UNINDEXABLE);
       assertThat(count(alias, "\"rev2\"")).isEqualTo(REVISED);
       assertThat(count(alias, "\"rev0\"")).isZero();
       assertThat(count(alias, "\"rev1\"")).isEqualTo(ARTICLES - UNINDEXABLE - REVISED);
       assertThat(deadLetterKeys(topics)).hasSize(UNINDEXABLE + NOT_JSON)
           .allMatch(k -> k.startsWith("garbage-") || Integer.parseInt(k, 16) < UNINDEXABLE);
-      assertThat(second.health().ready()).isTrue();
+      Await.until("the restarted sink to report ready", Duration.ofSeconds(30),
+          () -> lastReadiness(last).startsWith("ready: "), last::describe);
     } finally {
-      second.close();
+      first.kill();
+      if (second != null) {
+        second.kill();
+      }
     }
   }
 
-  private SinkService sink(Topics topics, String alias) {
-    return new SinkService(clientProps(), "resilience", topics,
-        new OpenSearchConnection(List.of(openSearch.url()), null, null, null), alias, 500, 5 << 20, 2,
-        Duration.ofSeconds(2), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  private static String lastReadiness(JavaProcess sink) {
+    return sink.output().lines().map(l -> l.substring(l.indexOf(' ') + 1))
+        .filter(l -> l.startsWith("ready: ") || l.startsWith("not ready: ")).reduce((x, y) -> y).orElse("");
+  }
+
+  private JavaProcess worker(String name, Topics topics, String alias) throws Exception {
+    return JavaProcess.start(name, dir.resolve("workers"), 512, SinkWorker.class.getName(),
+        List.of(kafka.bootstrapServers(), topics.prefix(), "resilience", openSearch.url(), alias));
+  }
+
+  /** Records of {@code topic} after the sink group's committed offsets (all of them when nothing is committed). */
+  private long lag(String topic) {
+    Properties p = clientProps();
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("resilience")
+          .partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (int partition = 0; partition < 3; partition++) {
+        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+      }
+      long lag = 0;
+      for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+        OffsetAndMetadata c = committed.get(e.getKey());
+        lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+      }
+      return lag;
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private long count(String alias, String titleQuery) throws Exception {
@@ -157,36 +195,33 @@ class SinkResilienceIT {
     return n.path("count").asLong(-1);
   }
 
-  private void awaitCount(String alias, long atLeast, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+  private void awaitCount(String alias, long atLeast, Duration timeout, JavaProcess sink) throws Exception {
+    java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+    Await.until(atLeast + " documents in the index", timeout, () -> {
       try {
-        if (count(alias, null) >= atLeast) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // node restarting
+        seen.set(count(alias, null));
+      } catch (Exception e) {
+        seen.set(-1); // the node is restarting
       }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("index did not reach " + atLeast + " documents in " + timeout);
+      return seen.get() >= atLeast;
+    }, () -> seen.get() + " documents; " + sink.describe());
   }
 
-  private List<String> deadLetterKeys(Topics topics) {
+  private List<String> deadLetterKeys(Topics topics) throws Exception {
     Properties p = clientProps();
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check");
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    java.util.List<String> all = new java.util.ArrayList<>();
+    List<String> all = new java.util.ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(topics.deadLetters().name()));
-      long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (System.nanoTime() < end) {
+      List<TopicPartition> partitions = c.partitionsFor(topics.deadLetters().name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = c.endOffsets(partitions);
+      Await.until("the whole dead-letter topic read", Duration.ofSeconds(30), () -> {
         c.poll(Duration.ofMillis(200)).forEach(r -> all.add(new String(r.key(), StandardCharsets.UTF_8)));
-      }
+        return partitions.stream().allMatch(tp -> c.position(tp) >= end.get(tp));
+      }, () -> all.size() + " read");
     }
-    keys.addAll(all);
-    assertThat(all).as("no record dead-lettered twice").hasSameSizeAs(keys);
+    assertThat(all).as("no record dead-lettered twice").doesNotHaveDuplicates();
     return all;
   }
 }
