@@ -74,13 +74,21 @@ public final class ArticleDocuments {
         }
       }
     }
+    long fetched = 0;
+    if (scan.fetched != null) {
+      try {
+        fetched = Instant.parse(scan.fetched).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidArticleException("not a valid article: fetched is not an ISO-8601 instant", e);
+      }
+    }
     if (scan.places.length() == 0) {
-      return new Document(scan.id, version, articleJson);
+      return new Document(scan.id, version, articleJson, fetched);
     }
     byte[] places = (",\"places\":[" + scan.places + "]}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] source = java.util.Arrays.copyOf(articleJson, scan.closingBrace + places.length);
     System.arraycopy(places, 0, source, scan.closingBrace, places.length);
-    return new Document(scan.id, version, source);
+    return new Document(scan.id, version, source, fetched);
   }
 
   /** What one pass over an article's JSON found; {@code places} holds {@code {"lat":..,"lon":..}} objects. */
@@ -174,7 +182,7 @@ public final class ArticleDocuments {
    * @param version external version (revision time in ms)
    * @param source  document JSON
    */
-  public record Document(String id, long version, byte[] source) {
+  public record Document(String id, long version, byte[] source, long fetched) {
   }
 
   /** The external version of an article: its revision time in epoch milliseconds (never the Kafka offset). */

@@ -47,7 +47,7 @@ public final class RoundPreparer {
       }
       try {
         ArticleDocuments.Document doc = documents.fromJson(r.value());
-        ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r));
+        ops.add(new IndexOp<>(doc.id(), doc.version(), doc.source(), r, doc.fetched()));
       } catch (RuntimeException e) {
         unreadable.add(new DeadLetter(r, e.getClass().getName(), e.getMessage()));
       }

@@ -86,6 +86,7 @@ final class RequestSettler {
         case BulkResult.Written<ConsumerRecord<byte[], byte[]>> w -> {
           status.written(w.written());
           metrics.written(w.written());
+          metrics.searchable(fetchTimesOfWritten(ops, w));
           for (BulkResult.DocumentRejection<ConsumerRecord<byte[], byte[]>> rej : w.rejected()) {
             LOG.warn("article {} rejected by OpenSearch (HTTP {}): {}", rej.op().id(), rej.status(), rej.reason());
             round.deadLetter(new DeadLetter(rej.op().origin(), "opensearch." + rej.status(), rej.reason()));
@@ -151,5 +152,20 @@ final class RequestSettler {
     };
     return "OpenSearch at " + where + " refuses the sink's bulk requests (HTTP " + f.status() + "): " + fix
         + " (answer: " + f.reason() + ")";
+  }
+
+  /** The fetch times of the operations of a request that were written: not retried, not rejected, not deletes. */
+  private static List<Long> fetchTimesOfWritten(List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops,
+                                                BulkResult.Written<ConsumerRecord<byte[], byte[]>> w) {
+    java.util.Set<IndexOp<?>> notWritten = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    notWritten.addAll(w.retry());
+    w.rejected().forEach(r -> notWritten.add(r.op()));
+    List<Long> out = new java.util.ArrayList<>(ops.size());
+    for (IndexOp<ConsumerRecord<byte[], byte[]>> op : ops) {
+      if (!op.isDelete() && !notWritten.contains(op)) {
+        out.add(op.fetched());
+      }
+    }
+    return out;
   }
 }

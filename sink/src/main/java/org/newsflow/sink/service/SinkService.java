@@ -93,7 +93,7 @@ public final class SinkService implements Service {
     this.maxInFlight = maxInFlight;
     this.maxBackoff = maxBackoff;
     this.registry = metrics;
-    this.metrics = new SinkMetrics(metrics, status);
+    this.metrics = new SinkMetrics(metrics, status, java.time.Clock.systemUTC());
   }
 
   @Override

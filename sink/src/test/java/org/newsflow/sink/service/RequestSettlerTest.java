@@ -23,7 +23,7 @@ class RequestSettlerTest {
 
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final SinkStatus status = new SinkStatus();
-  final SinkMetrics metrics = new SinkMetrics(registry, status);
+  final SinkMetrics metrics = new SinkMetrics(registry, status, java.time.Clock.systemUTC());
   final List<Long> pauses = new ArrayList<>();
   final List<List<String>> sent = new ArrayList<>();
 
@@ -61,6 +61,32 @@ class RequestSettlerTest {
   private double failures(String outcome, String httpStatus) {
     var c = registry.find("newsflow.sink.bulk.failures").tag("outcome", outcome).tag("status", httpStatus).counter();
     return c == null ? 0 : c.count();
+  }
+
+  @Test
+  void shouldTimeFetchToWriteForWrittenArticlesOnlyOnceEach() {
+    java.time.Instant now = java.time.Instant.parse("2025-01-01T00:00:10Z");
+    SinkMetrics timedMetrics = new SinkMetrics(registry, status, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    ArticleJson json = new ArticleJson();
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      byte[] article = json.toBytes(org.newsflow.common.article.Article.builder().id("a" + i).url("https://e.test/" + i)
+          .title("t").published(now.minusSeconds(60)).fetched(now.minusSeconds(2L * (i + 1))).build());
+      records.add(new ConsumerRecord<>("t", 0, i, ("a" + i).getBytes(StandardCharsets.UTF_8), article));
+    }
+    Chunk chunk = new RoundPreparer(new ArticleDocuments(json.mapper()), 3, 1 << 20).prepare(records).chunks().getFirst();
+    List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = chunk.ops();
+    RequestSettler s = new RequestSettler(o -> new BulkResult.Written<>(o.size(), List.of(), List.of()),
+        ms -> true, status, timedMetrics, Duration.ofSeconds(30), "http://os.test (articles)");
+
+    // a0 written at once, a1 retried and then written, a2 rejected
+    assertThat(s.settle(chunk, new BulkResult.Written<>(1, List.of(ops.get(1)),
+        List.of(new BulkResult.DocumentRejection<>(ops.get(2), 400, "mapper_parsing_exception"))))).isTrue();
+
+    io.micrometer.core.instrument.Timer timer = registry.find("newsflow.publish.to.searchable").timer();
+    assertThat(timer.count()).isEqualTo(2);
+    assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(2_000 + 4_000);
+    assertThat(timer.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(4_000);
   }
 
   @Test
