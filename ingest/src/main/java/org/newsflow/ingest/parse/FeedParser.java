@@ -44,6 +44,8 @@ import org.newsflow.common.article.Enclosure;
 public final class FeedParser {
 
   private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+  /** Deepest element nesting read by Rome; see {@code RomeInput#read}. */
+  static final int MAX_XML_DEPTH = 256;
 
   private final ObjectMapper json = new ObjectMapper();
   private final LenientFeedReader lenient = new LenientFeedReader();
@@ -140,7 +142,11 @@ public final class FeedParser {
       Reader reader = heal ? new XmlFixerReader(new StringReader(xml)) : new StringReader(xml);
       Document document;
       try {
-        document = createSAXBuilder().build(reader);
+        org.jdom2.input.SAXBuilder builder = createSAXBuilder();
+        // JDOM's writer and Rome walk the tree recursively: deeper documents go to the lenient reader (iterative)
+        // rather than overflow the stack; no real feed nests anywhere near this deep
+        builder.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_XML_DEPTH));
+        document = builder.build(reader);
       } catch (JDOMParseException e) {
         throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
       } catch (JDOMException | IOException e) {
