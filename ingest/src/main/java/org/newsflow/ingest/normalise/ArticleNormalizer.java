@@ -42,7 +42,8 @@ public final class ArticleNormalizer {
   private Article normalize(FeedDefinition feed, String feedUrl, String feedBase, ParsedFeed parsed, FeedEntry e,
                             Instant fetched) {
     // the entry's xml:base wins over the feed's link; a relative one resolves against the document's URL
-    String base = e.baseUri() != null ? absolute(e.baseUri(), feedUrl) : feedBase;
+    String entryBase = webBase(e.baseUri(), feedUrl);
+    String base = entryBase != null ? entryBase : feedBase;
     String canonical = UrlCanonicalizer.canonicalize(e.link(), base);
     if (canonical == null && e.guid() != null && e.guid().matches("(?i)^https?://.*")) {
       canonical = UrlCanonicalizer.canonicalize(e.guid(), base);
@@ -61,8 +62,8 @@ public final class ArticleNormalizer {
     String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
     TextContext bodyContext = e.contentHtml() != null ? e.contentContext() : e.summaryContext();
     // URLs in the body resolve against its own xml:base when the feed declares one, else against the article's URL
-    String bodyBase = bodyContext.base() != null ? absolute(bodyContext.base(), feedUrl)
-        : canonical != null ? canonical : base;
+    String declaredBodyBase = webBase(bodyContext.base(), feedUrl);
+    String bodyBase = declaredBodyBase != null ? declaredBodyBase : canonical != null ? canonical : base;
     // one parse gives both the clean HTML and the text the taggers read
     HtmlCleaner.Cleaned body = html.clean(bodyHtml, bodyBase);
     String contentHtml = body.html();
@@ -124,6 +125,19 @@ public final class ArticleNormalizer {
       l = language(e.language());
     }
     return l != null ? l : language(parsed.language());
+  }
+
+  /**
+   * A base that web links can resolve against: {@code base} made absolute against the document's URL, or null when
+   * there is none or it is not http(s) (a feed read from a {@code file:} URL has its file as base, against which no
+   * article URL can resolve; its channel link or the article's URL serve instead).
+   */
+  private static String webBase(String base, String documentUrl) {
+    if (base == null) {
+      return null;
+    }
+    String b = absolute(base, documentUrl);
+    return b.regionMatches(true, 0, "http://", 0, 7) || b.regionMatches(true, 0, "https://", 0, 8) ? b : null;
   }
 
   /** {@code base} made absolute against the document's URL (unchanged when that cannot be done). */
