@@ -19,6 +19,9 @@ public final class UrlCanonicalizer {
       "spm", "__twitter_impression", "oly_anon_id", "oly_enc_id", "vero_id", "wt_mc", "wt.mc_id", "ito", "icid",
       "s_cid", "rss", "ref_src", "mkt_tok");
 
+  /** Longest canonical URL kept; longer ones are dropped (flag {@code url-too-long}), see ArticleNormalizer. */
+  public static final int MAX_LENGTH = 2048;
+
   private UrlCanonicalizer() {
   }
 

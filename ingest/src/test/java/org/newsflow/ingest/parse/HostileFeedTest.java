@@ -70,4 +70,24 @@ class HostileFeedTest {
     assertThat(f.entries().get(39_999).link()).isEqualTo("https://e.org/39999");
     assertThat(f.entries().getFirst().title()).isEqualTo("t0");
   }
+
+  @Test
+  void shouldReadNoDateThatDoesNotExistOrThatAnIsoDateCannotWrite() throws Exception {
+    String rss = "<rss version=\"2.0\"><channel><title>T</title>"
+        + "<item><link>https://e.org/1</link><pubDate>Fri, 30 Feb 2024 09:30:00 GMT</pubDate></item>"
+        + "<item><link>https://e.org/2</link><pubDate>1700000000</pubDate></item>"
+        + "<item><link>https://e.org/3</link><pubDate>Thu, 14 Mar 12024 09:30:00 GMT</pubDate></item>"
+        + "<item><link>https://e.org/4</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>"
+        + "</channel></rss>";
+    assertThat(parse(rss).entries()).extracting(FeedEntry::published).containsExactly(null,
+        java.time.Instant.parse("2023-11-14T22:13:20Z"), null, java.time.Instant.parse("2024-03-14T09:30:00Z"));
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>"
+        + "<entry><id>urn:1</id><published>2024-02-30T00:00:00Z</published><updated>2024-13-01T00:00:00Z</updated></entry>"
+        + "<entry><id>urn:2</id><published>10000-01-01T00:00:00Z</published><updated>2024-01-01T00:00:00Z</updated></entry>"
+        + "</feed>";
+    ParsedFeed a = parse(atom);
+    assertThat(a.entries()).extracting(FeedEntry::published).containsOnlyNulls();
+    assertThat(a.entries()).extracting(FeedEntry::updated).containsExactly(null,
+        java.time.Instant.parse("2024-01-01T00:00:00Z"));
+  }
 }
