@@ -2,8 +2,13 @@ package org.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -102,5 +107,49 @@ class CommandLineTest {
     assertThat(lines[0]).contains("\"url\":\"https://e.invalid/a\"").contains("\"title\":\"A & B\"")
         .contains("\"published\":\"2024-03-14T09:30:00Z\"");
     assertThat(lines[1]).contains("\"url\":\"https://e.invalid/b\"").contains("date-missing");
+  }
+
+  @Test
+  void shouldGiveAnOversizedLineItsErrorWithoutHoldingItAndTagTheNextLine() {
+    long hugeBytes = 1_200_000_000L; // the 1.2 GB line: read as it streams by, never held
+    byte[] tail = "\n{\"id\":\"ok\",\"title\":\"Angela Merkel visits Paris\"}\n".getBytes(StandardCharsets.UTF_8);
+    InputStream huge = new InputStream() {
+      private long left = hugeBytes;
+      private int tailPos;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left > 0) {
+          int n = (int) Math.min(len, left);
+          java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+          left -= n;
+          return n;
+        }
+        if (tailPos == tail.length) {
+          return -1;
+        }
+        int n = Math.min(len, tail.length - tailPos);
+        System.arraycopy(tail, tailPos, b, off, n);
+        tailPos += n;
+        return n;
+      }
+    };
+    InputStream stdin = System.in;
+    try {
+      System.setIn(huge);
+      Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("tag"));
+      String[] lines = r.out().strip().split("\n");
+      assertThat(lines).hasSize(2);
+      assertThat(lines[0]).contains("\"line\":1").contains("1200000000 characters");
+      assertThat(lines[1]).contains("\"id\":\"ok\"").contains("\"entities\"");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 }

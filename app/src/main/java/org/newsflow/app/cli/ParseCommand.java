@@ -9,13 +9,12 @@ import org.newsflow.app.wiring.Services;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.config.Config;
-import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchException;
-import org.newsflow.ingest.fetch.FetchResult;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.FeedParser;
-import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.read.FeedRead;
+import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,23 +38,20 @@ public final class ParseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = configOptions.load(Services.allSettings(), Map.of());
-    FeedFetcher fetcher = Services.fetcher(config);
-    FeedParser parser = new FeedParser();
-    ArticleNormalizer normalizer = new ArticleNormalizer();
+    // the poller's own read path: fetch, parse against the final URL, normalise
+    FeedReader reader = new FeedReader(Services.fetcher(config), new FeedParser(), new ArticleNormalizer());
     ArticleJson json = new ArticleJson();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     for (String source : sources) {
       try {
-        FetchResult fetched = fetcher.fetch(source, null, null);
-        ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType());
-        if (parsed.recovered()) {
-          err.println("newsflow parse: " + source + " has a problem (" + parsed.problem() + "); entries read despite it");
+        FeedRead read = reader.read(FeedDefinition.of(source), source, null, null, Instant.now());
+        if (read.parsed().recovered()) {
+          err.println("newsflow parse: " + source + " has a problem (" + read.parsed().problem()
+              + "); entries read despite it");
         }
-        List<Article> articles = normalizer.normalize(FeedDefinition.of(source), fetched.finalUri().toString(), parsed,
-            Instant.now());
-        for (Article a : articles) {
+        for (Article a : read.articles()) {
           out.println(json.toJson(a));
         }
       } catch (FetchException e) {
@@ -64,7 +60,15 @@ public final class ParseCommand implements Callable<Integer> {
       } catch (FeedParseException e) {
         failed++;
         err.println("newsflow parse: cannot parse " + source + ": " + e.getMessage());
+      } catch (Throwable e) {
+        if (FeedReader.fatal(e)) {
+          throw e;
+        }
+        // one bad source must not keep the next from being read
+        failed++;
+        err.println("newsflow parse: failed on " + source + ": " + e);
       }
+      out.flush();
     }
     out.flush();
     err.flush();

@@ -2,9 +2,9 @@ package org.newsflow.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.newsflow.app.wiring.Services;
@@ -40,16 +40,21 @@ public final class TagCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int errors = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
+    try (Reader stdin = new InputStreamReader(System.in, StandardCharsets.UTF_8)) {
+      // the limit bounds the read itself: an oversized line is skipped as it streams by, never held whole
+      BoundedLineReader in = new BoundedLineReader(stdin, maxChars);
+      BoundedLineReader.Line line;
+      while ((line = in.next()) != null) {
+        long n = line.number();
+        if (!line.oversized() && line.text().isBlank()) {
           continue;
         }
         try {
-          out.println(tagLine(line, enricher, json));
+          if (line.oversized()) {
+            throw new IllegalArgumentException("line has " + line.length() + " characters, more than --max-chars "
+                + maxChars);
+          }
+          out.println(tagLine(line.text(), enricher, json));
         } catch (RuntimeException e) {
           errors++;
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
@@ -64,9 +69,6 @@ public final class TagCommand implements Callable<Integer> {
   }
 
   private String tagLine(String line, ArticleEnricher enricher, ArticleJson json) {
-    if (line.length() > maxChars) {
-      throw new IllegalArgumentException("line has " + line.length() + " characters, more than --max-chars " + maxChars);
-    }
     JsonNode node;
     try {
       node = json.mapper().readTree(line);

@@ -81,6 +81,15 @@ public record Article(
   /** Flag: the entry was recovered from a feed that is not well-formed. */
   public static final String FLAG_RECOVERED = "recovered";
 
+  /** Flag: the feed dated the entry more than a day after it was fetched; {@code published} is the fetch time. */
+  public static final String FLAG_DATE_FUTURE = "date-future";
+
+  /** Flag: the entry's link is longer than ingest keeps as a canonical URL; {@code url} is null. */
+  public static final String FLAG_URL_TOO_LONG = "url-too-long";
+
+  /** Flag: a text of the entry was longer than ingest keeps and was cut (see docs/ingest.md for the limits). */
+  public static final String FLAG_TRUNCATED = "truncated";
+
   /** Validates the invariants every consumer relies on and makes the lists immutable. */
   public Article {
     Objects.requireNonNull(id, "id");

@@ -14,6 +14,12 @@ public record Topics(String prefix) {
   /** The default prefix. */
   public static final String DEFAULT_PREFIX = "news";
 
+  /**
+   * Largest article record the article topics take (max.message.bytes) and ingest's producer sends
+   * (max.request.size): 2 MiB, above the size ingest caps an article at (ArticleNormalizer in ingest).
+   */
+  public static final int MAX_ARTICLE_RECORD_BYTES = 2 * 1024 * 1024;
+
   /** Feed registry: key feed id, value feed definition or tombstone. Compacted. */
   public TopicSpec feeds() {
     return new TopicSpec(prefix + ".feeds", true, Map.of("cleanup.policy", "compact"));
@@ -34,17 +40,20 @@ public record Topics(String prefix) {
 
   /** Normalised articles from ingest: key article id, value Article JSON without tags. */
   public TopicSpec articlesRaw() {
-    return new TopicSpec(prefix + ".articles.raw", false, Map.of("cleanup.policy", "delete"));
+    return new TopicSpec(prefix + ".articles.raw", false, Map.of("cleanup.policy", "delete", "max.message.bytes",
+        String.valueOf(MAX_ARTICLE_RECORD_BYTES)));
   }
 
   /** Enriched articles: key article id, value Article JSON with entities, topics, language, storyId. */
   public TopicSpec articlesEnriched() {
-    return new TopicSpec(prefix + ".articles.enriched", false, Map.of("cleanup.policy", "delete"));
+    return new TopicSpec(prefix + ".articles.enriched", false, Map.of("cleanup.policy", "delete", "max.message.bytes",
+        String.valueOf(MAX_ARTICLE_RECORD_BYTES)));
   }
 
   /** Dead letters: key the original key, value the original bytes, headers saying why and where from. */
   public TopicSpec deadLetters() {
-    return new TopicSpec(prefix + ".articles.dlq", false, Map.of("cleanup.policy", "delete"));
+    return new TopicSpec(prefix + ".articles.dlq", false, Map.of("cleanup.policy", "delete", "max.message.bytes",
+        String.valueOf(MAX_ARTICLE_RECORD_BYTES)));
   }
 
   /** Stories: key story id, value the story's member articles (ids, titles, urls). Compacted: latest per story. */

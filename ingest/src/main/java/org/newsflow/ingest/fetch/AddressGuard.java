@@ -47,11 +47,52 @@ public final class AddressGuard {
       return true;
     }
     byte[] b = a.getAddress();
-    if (b.length == 16 && (b[0] & 0xfe) == 0xfc) {
+    if (b.length == 4) {
+      // 100.64.0.0/10 carrier-grade NAT and 0.0.0.0/8 "this network" are internal as well
+      return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 || b[0] == 0;
+    }
+    if ((b[0] & 0xfe) == 0xfc) {
       return true; // IPv6 unique local fc00::/7
     }
-    // 100.64.0.0/10 carrier-grade NAT and 169.254/16 metadata endpoints are internal as well
-    return b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
+      return true; // deprecated site-local fec0::/10
+    }
+    byte[] embedded = embeddedIpv4(b);
+    if (embedded != null) {
+      try {
+        return isInternal(InetAddress.getByAddress(embedded));
+      } catch (java.net.UnknownHostException e) {
+        return true; // cannot happen for four bytes; refuse rather than guess
+      }
+    }
+    // the local-use NAT64 prefix 64:ff9b:1::/48 translates to whatever the operator routes there
+    return b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0 && b[5] == 1;
+  }
+
+  /**
+   * The IPv4 address an IPv6 address carries to be reached through, or null: IPv4-compatible {@code ::a.b.c.d}
+   * (deprecated, yet some stacks still route it), NAT64 {@code 64:ff9b::/96} and 6to4 {@code 2002::/16}. A host that
+   * resolves to {@code [::127.0.0.1]} reaches the loopback just as {@code 127.0.0.1} does.
+   */
+  static byte[] embeddedIpv4(byte[] b) {
+    boolean zeroTo11 = true;
+    for (int i = 0; i < 12; i++) {
+      zeroTo11 &= b[i] == 0;
+    }
+    if (zeroTo11) {
+      return new byte[] {b[12], b[13], b[14], b[15]};
+    }
+    boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    for (int i = 4; nat64 && i < 12; i++) {
+      nat64 = b[i] == 0;
+    }
+    if (nat64) {
+      return new byte[] {b[12], b[13], b[14], b[15]};
+    }
+    if (b[0] == 0x20 && b[1] == 0x02) {
+      return new byte[] {b[2], b[3], b[4], b[5]};
+    }
+    return null;
   }
 
   private record Cidr(byte[] network, int bits) {

@@ -139,6 +139,11 @@ public final class FeedFetcher {
         } catch (IllegalArgumentException e) {
           throw new FetchException(FetchException.Reason.BAD_URL, status, "bad redirect Location '" + location + "'", e);
         }
+        String next = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!next.equals("http") && !next.equals("https")) {
+          throw new FetchException(FetchException.Reason.BAD_URL, status, "redirect from " + start + " to a URL of "
+              + "another scheme: " + uri, null);
+        }
         continue;
       }
       HttpHeaders h = response.headers();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleIds;
 import org.newsflow.common.article.Enclosure;
+import org.newsflow.ingest.parse.DateParser;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.parse.TextContext;
@@ -16,6 +17,26 @@ import org.newsflow.ingest.registry.FeedDefinition;
 
 /** Turns the entries of a parsed feed into Articles with canonical URLs, stable ids, UTC dates and clean content. */
 public final class ArticleNormalizer {
+
+  /*
+   * Size caps: with every character three bytes of UTF-8 the texts come to at most about 800 KB of JSON, within the
+   * raw topic's max.message.bytes and the publisher's max.request.size (2 MiB each; Topics, ArticlePublisher).
+   * News articles are far shorter; a cut article is flagged "truncated".
+   */
+  /** Longest title (and feed title) kept, in characters. */
+  static final int MAX_TITLE = 1_000;
+  /** Longest summary kept. */
+  static final int MAX_SUMMARY = 10_000;
+  /** Longest plain text kept. */
+  static final int MAX_TEXT = 100_000;
+  /** Longest clean HTML kept. */
+  static final int MAX_HTML = 150_000;
+  /** Most authors, categories and enclosures kept. */
+  static final int MAX_LIST_ITEMS = 20;
+  /** Longest author name, category or media type kept. */
+  static final int MAX_ITEM_CHARS = 200;
+  /** How far ahead of the fetch a feed may date an entry (clock skew, time zones written wrong). */
+  static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
   private final HtmlCleaner html = new HtmlCleaner();
 
@@ -42,56 +63,87 @@ public final class ArticleNormalizer {
   private Article normalize(FeedDefinition feed, String feedUrl, String feedBase, ParsedFeed parsed, FeedEntry e,
                             Instant fetched) {
     // the entry's xml:base wins over the feed's link; a relative one resolves against the document's URL
-    String base = e.baseUri() != null ? absolute(e.baseUri(), feedUrl) : feedBase;
-    String canonical = UrlCanonicalizer.canonicalize(e.link(), base);
-    if (canonical == null && e.guid() != null && e.guid().matches("(?i)^https?://.*")) {
-      canonical = UrlCanonicalizer.canonicalize(e.guid(), base);
+    String entryBase = webBase(e.baseUri(), feedUrl);
+    String base = entryBase != null ? entryBase : feedBase;
+    List<String> flags = new ArrayList<>();
+    String link = TextHygiene.clean(e.link());
+    String guid = TextHygiene.clean(e.guid());
+    String canonical = UrlCanonicalizer.unbounded(link, base);
+    if (canonical == null && guid != null && guid.matches("(?i)^https?://.*")) {
+      canonical = UrlCanonicalizer.unbounded(guid, base);
     }
-    String title = html.titleText(e.title());
+    if (canonical != null && canonical.length() > UrlCanonicalizer.MAX_LENGTH) {
+      canonical = null;
+      flags.add(Article.FLAG_URL_TOO_LONG);
+    }
+    String title = TextHygiene.clean(html.titleText(TextHygiene.clean(e.title())));
     String id;
     if (canonical != null) {
       id = ArticleIds.fromCanonicalUrl(canonical);
-    } else if (e.guid() != null && !e.guid().isBlank()) {
-      id = ArticleIds.fromFeedAndGuid(feedUrl, e.guid().strip());
+    } else if (guid != null && !guid.isBlank()) {
+      id = ArticleIds.fromFeedAndGuid(feedUrl, guid.strip());
     } else if (!title.isEmpty()) {
       id = ArticleIds.fromFeedAndGuid(feedUrl, "title:" + title);
     } else {
       return null;
     }
-    String bodyHtml = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
+    String summaryHtml = TextHygiene.clean(e.summaryHtml());
+    String bodyHtml = e.contentHtml() != null ? TextHygiene.clean(e.contentHtml()) : summaryHtml;
     TextContext bodyContext = e.contentHtml() != null ? e.contentContext() : e.summaryContext();
     // URLs in the body resolve against its own xml:base when the feed declares one, else against the article's URL
-    String bodyBase = bodyContext.base() != null ? absolute(bodyContext.base(), feedUrl)
-        : canonical != null ? canonical : base;
+    String declaredBodyBase = webBase(bodyContext.base(), feedUrl);
+    String bodyBase = declaredBodyBase != null ? declaredBodyBase : canonical != null ? canonical : base;
     // one parse gives both the clean HTML and the text the taggers read
     HtmlCleaner.Cleaned body = html.clean(bodyHtml, bodyBase);
-    String contentHtml = body.html();
-    String text = body.text();
-    String summary = bodyHtml == e.summaryHtml() ? text : html.toText(e.summaryHtml());
-    List<String> flags = new ArrayList<>();
-    Instant published = e.published() != null ? e.published() : e.updated();
+    String contentHtml = TextHygiene.clean(body.html());
+    String text = TextHygiene.clean(body.text());
+    String summary = bodyHtml == summaryHtml ? text : TextHygiene.clean(html.toText(summaryHtml));
+    boolean cut = title.length() > MAX_TITLE || summary.length() > MAX_SUMMARY || text.length() > MAX_TEXT
+        || contentHtml.length() > MAX_HTML;
+    if (cut) {
+      title = TextHygiene.cap(title, MAX_TITLE);
+      summary = TextHygiene.cap(summary, MAX_SUMMARY);
+      text = TextHygiene.cap(text, MAX_TEXT);
+      contentHtml = TextHygiene.capHtml(contentHtml, MAX_HTML);
+      flags.add(Article.FLAG_TRUNCATED);
+    }
+    Instant entryPublished = DateParser.bounded(e.published());
+    Instant entryUpdated = DateParser.bounded(e.updated());
+    Instant published = entryPublished != null ? entryPublished : entryUpdated;
+    Instant latest = fetched.plus(FUTURE_TOLERANCE);
     if (published == null) {
       published = fetched;
       flags.add(Article.FLAG_DATE_MISSING);
+    } else if (published.isAfter(latest)) {
+      // a clock or a typo a year ahead would pin the article to the top of every "newest first" list
+      published = fetched;
+      flags.add(Article.FLAG_DATE_FUTURE);
     }
-    Instant updated = e.updated() != null && e.updated().isAfter(published) ? e.updated() : published;
+    Instant updated = entryUpdated != null && entryUpdated.isAfter(published) ? entryUpdated : published;
+    if (updated.isAfter(latest)) {
+      updated = fetched;
+      if (!flags.contains(Article.FLAG_DATE_FUTURE)) {
+        flags.add(Article.FLAG_DATE_FUTURE);
+      }
+    }
     if (parsed.recovered()) {
       flags.add(Article.FLAG_RECOVERED);
     }
     return Article.builder()
         .id(id)
         .url(canonical)
-        .link(e.link())
-        .guid(e.guid())
+        .link(TextHygiene.cap(link, UrlCanonicalizer.MAX_LENGTH))
+        .guid(TextHygiene.cap(guid, UrlCanonicalizer.MAX_LENGTH))
         .feedId(feed.id())
         .feedUrl(feedUrl)
-        .feedTitle(parsed.title() == null ? feed.name() : html.titleText(parsed.title()))
+        .feedTitle(TextHygiene.cap(TextHygiene.clean(parsed.title() == null ? feed.name()
+            : html.titleText(TextHygiene.clean(parsed.title()))), MAX_TITLE))
         .title(title)
         .summary(summary)
         .contentHtml(contentHtml)
         .text(text)
-        .authors(e.authors())
-        .categories(e.categories())
+        .authors(TextHygiene.cleanList(e.authors(), MAX_LIST_ITEMS, MAX_ITEM_CHARS))
+        .categories(TextHygiene.cleanList(e.categories(), MAX_LIST_ITEMS, MAX_ITEM_CHARS))
         .enclosures(enclosures(e, base))
         .published(published)
         .updated(updated)
@@ -106,9 +158,12 @@ public final class ArticleNormalizer {
   private static List<Enclosure> enclosures(FeedEntry e, String base) {
     List<Enclosure> out = new ArrayList<>(e.enclosures().size());
     for (Enclosure m : e.enclosures()) {
+      if (out.size() == MAX_LIST_ITEMS) {
+        break;
+      }
       String url = UrlCanonicalizer.canonicalize(m.url(), base);
       if (url != null) {
-        out.add(new Enclosure(url, m.type(), m.length()));
+        out.add(new Enclosure(url, TextHygiene.cap(TextHygiene.clean(m.type()), MAX_ITEM_CHARS), m.length()));
       }
     }
     return out;
@@ -124,6 +179,19 @@ public final class ArticleNormalizer {
       l = language(e.language());
     }
     return l != null ? l : language(parsed.language());
+  }
+
+  /**
+   * A base that web links can resolve against: {@code base} made absolute against the document's URL, or null when
+   * there is none or it is not http(s) (a feed read from a {@code file:} URL has its file as base, against which no
+   * article URL can resolve; its channel link or the article's URL serve instead).
+   */
+  private static String webBase(String base, String documentUrl) {
+    if (base == null) {
+      return null;
+    }
+    String b = absolute(base, documentUrl);
+    return b.regionMatches(true, 0, "http://", 0, 7) || b.regionMatches(true, 0, "https://", 0, 8) ? b : null;
   }
 
   /** {@code base} made absolute against the document's URL (unchanged when that cannot be done). */

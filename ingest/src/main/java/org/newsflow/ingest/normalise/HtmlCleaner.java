@@ -12,6 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Makes feed HTML safe and readable: an allow-list of formatting tags (no script, style, iframe, forms or event
@@ -184,7 +186,7 @@ public final class HtmlCleaner {
   }
 
   /** Writes the allowed part of a tree as HTML and as text at once. */
-  private static final class Writer {
+  private static final class Writer implements NodeFilter {
     final URI base;
     final StringBuilder html;
     final StringBuilder text;
@@ -195,19 +197,28 @@ public final class HtmlCleaner {
       this.text = new StringBuilder(size);
     }
 
-    void node(Node n) {
+    /**
+     * Writes a node and everything under it. The walk is jsoup's iterative traversal, not recursion, so a document
+     * nested ten thousand levels deep costs a loop, not the thread's stack.
+     */
+    void node(Node root) {
+      NodeTraversor.filter(this, root);
+    }
+
+    @Override
+    public FilterResult head(Node n, int depth) {
       if (n instanceof TextNode t) {
         String s = t.getWholeText();
         escape(html, s, false);
         appendCollapsed(text, s);
-        return;
+        return FilterResult.CONTINUE;
       }
       if (!(n instanceof Element e)) {
-        return; // comments, data of script/style, doctypes
+        return FilterResult.SKIP_ENTIRELY; // comments, data of script/style, doctypes
       }
       String tag = e.normalName();
       if (DROP.contains(tag)) {
-        return;
+        return FilterResult.SKIP_ENTIRELY;
       }
       Set<String> attrs = ALLOWED.get(tag);
       if (attrs != null) {
@@ -237,10 +248,16 @@ public final class HtmlCleaner {
         trimTrailingSpace(text);
         text.append('\n');
       }
-      for (Node c : e.childNodes()) {
-        node(c);
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node n, int depth) {
+      if (!(n instanceof Element e)) {
+        return FilterResult.CONTINUE;
       }
-      if (attrs != null && !VOID.contains(tag)) {
+      String tag = e.normalName();
+      if (ALLOWED.containsKey(tag) && !VOID.contains(tag)) {
         html.append("</").append(tag).append('>');
       }
       if (BLOCKS.contains(tag)) {
@@ -249,6 +266,7 @@ public final class HtmlCleaner {
           text.append(text.charAt(text.length() - 1) == '\n' ? "\n" : "\n\n");
         }
       }
+      return FilterResult.CONTINUE;
     }
 
     /** The absolute form of a URL if its scheme is allowed, else null. */

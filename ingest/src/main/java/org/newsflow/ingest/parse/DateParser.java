@@ -15,7 +15,10 @@ import java.util.Map;
 
 /**
  * Parses the dates feeds really contain: RFC 822/1123 with or without weekday and seconds, two-digit years, and
- * zone names (GMT, EST, PDT ...); ISO 8601 with or without offset or time. Returns null for anything else.
+ * zone names (GMT, EST, PDT ...); ISO 8601 with or without offset or time; a bare number as Unix time (seconds, or
+ * milliseconds when it has 12 or 13 digits). Dates that do not exist (February 30, month 13, hour 25) are not read
+ * as some other day, and only years 0000-9999 are accepted (what an ISO 8601 {@code date-time} can say). Returns
+ * null for anything else.
  */
 public final class DateParser {
 
@@ -40,6 +43,25 @@ public final class DateParser {
       return null;
     }
     String s = text.strip().replaceAll("\\s+", " ");
+    return bounded(read(s));
+  }
+
+  /** {@code i} when its year is within 0000-9999, else null. */
+  public static Instant bounded(Instant i) {
+    return i == null || i.isBefore(MIN) || i.isAfter(MAX) ? null : i;
+  }
+
+  private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  private static Instant read(String s) {
+    if (UNIX_TIME.matcher(s).matches()) {
+      long n = Long.parseLong(s);
+      return s.length() >= 12 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+    }
+    if (s.length() > 64) {
+      return null; // no date is this long; spare the formatters
+    }
     Instant iso = parseIso(s);
     if (iso != null) {
       return iso;
@@ -78,6 +100,8 @@ public final class DateParser {
     }
   }
 
+  private static final java.util.regex.Pattern UNIX_TIME = java.util.regex.Pattern.compile("\\d{9,10}|\\d{12,13}");
+
   private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
       java.util.regex.Pattern.compile("^((?:[A-Za-z]{3,9},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3,9}\\s+)(\\d{2})(\\s)");
 
@@ -102,7 +126,8 @@ public final class DateParser {
   }
 
   private static DateTimeFormatter rfc(String pattern) {
-    return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient().appendPattern(pattern)
-        .toFormatter(Locale.ENGLISH);
+    // strict resolution: February 30 is no date at all, not March 1 ("uuuu": a year without era, as strict needs)
+    return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient().appendPattern(pattern.replace("yyyy", "uuuu"))
+        .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT);
   }
 }

@@ -44,6 +44,8 @@ import org.newsflow.common.article.Enclosure;
 public final class FeedParser {
 
   private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+  /** Deepest element nesting read by Rome; see {@code RomeInput#read}. */
+  static final int MAX_XML_DEPTH = 256;
 
   private final ObjectMapper json = new ObjectMapper();
   private final LenientFeedReader lenient = new LenientFeedReader();
@@ -140,7 +142,11 @@ public final class FeedParser {
       Reader reader = heal ? new XmlFixerReader(new StringReader(xml)) : new StringReader(xml);
       Document document;
       try {
-        document = createSAXBuilder().build(reader);
+        org.jdom2.input.SAXBuilder builder = createSAXBuilder();
+        // JDOM's writer and Rome walk the tree recursively: deeper documents go to the lenient reader (iterative)
+        // rather than overflow the stack; no real feed nests anywhere near this deep
+        builder.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_XML_DEPTH));
+        document = builder.build(reader);
       } catch (JDOMParseException e) {
         throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
       } catch (JDOMException | IOException e) {
@@ -302,7 +308,8 @@ public final class FeedParser {
         link = e.getLinks().getFirst().getHref();
       }
       entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
-          instant(e.getPublishedDate()), instant(e.getUpdatedDate()), s == null ? null : s.base(), enclosures(e),
+          date(s == null ? null : s.published(), e.getPublishedDate()),
+          date(s == null ? null : s.updated(), e.getUpdatedDate()), s == null ? null : s.base(), enclosures(e),
           s == null ? null : s.language(), s == null ? null : s.title(), s == null ? null : s.summary(),
           s == null ? null : s.content(), people(e.getAuthors(), e.getAuthor()), people(e.getContributors(), null),
           links(e.getLinks()), blankToNull(e.getComments())));
@@ -489,7 +496,25 @@ public final class FeedParser {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  private static Instant instant(Date d) {
-    return d == null ? null : d.toInstant();
+  /**
+   * An entry's date: its text read strictly when the walk found it (Rome's lenient reading turns February 30 into
+   * March 1 and a Unix time into a year before Christ), else Rome's date within the years an ISO date can write.
+   */
+  private static Instant date(String text, Date rome) {
+    if (text != null) {
+      Instant strict = DateParser.parse(text);
+      if (strict != null || rome == null || looksNumericOrIso(text)) {
+        return strict;
+      }
+    }
+    return rome == null ? null : DateParser.bounded(rome.toInstant());
   }
+
+  /** Texts in the shapes our parser reads fully: when it refuses one, the date does not exist. */
+  private static boolean looksNumericOrIso(String text) {
+    return text.matches("\\s*(?:\\d+|[+-]?\\d{4,}-\\d{1,2}-\\d{1,2}.*)") || RFC822_SHAPE.matcher(text).find();
+  }
+
+  private static final java.util.regex.Pattern RFC822_SHAPE =
+      java.util.regex.Pattern.compile("^\\s*(?:[A-Za-z]{3,9},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{2,4}\\s+\\d");
 }

@@ -18,8 +18,15 @@ final class LenientFeedReader {
   ParsedFeed read(String text, String encoding, String problem) {
     int root = firstRoot(text);
     Document doc = Jsoup.parse(root > 0 ? text.substring(root) : text, "", Parser.xmlParser());
+    List<Element> items = new ArrayList<>(doc.select("item, entry"));
+    // Items that were never closed contain every item after them, so reading each one's text would cost the rest of
+    // the document: quadratic. Detached last to first (each removal then takes the last child, in constant time),
+    // every item holds only its own children, and the whole read is linear.
+    for (int i = items.size() - 1; i >= 0; i--) {
+      items.get(i).remove();
+    }
     List<FeedEntry> entries = new ArrayList<>();
-    for (Element item : doc.select("item, entry")) {
+    for (Element item : items) {
       String link = null;
       for (Element l : item.children()) {
         if (l.normalName().equals("link")) {
@@ -39,7 +46,8 @@ final class LenientFeedReader {
       for (Element a : item.children()) {
         String n = a.normalName();
         if (n.equals("author") || n.equals("dc:creator")) {
-          String name = a.selectFirst("name") != null ? a.selectFirst("name").text() : a.text();
+          Element nameChild = a.children().stream().filter(c -> c.normalName().equals("name")).findFirst().orElse(null);
+          String name = nameChild != null ? nameChild.text() : a.text();
           if (!name.isBlank()) {
             authors.add(name.strip());
           }
@@ -68,17 +76,38 @@ final class LenientFeedReader {
     return new ParsedFeed("recovered", title, link, language, entries, true, problem, null, encoding, subtitle, rights);
   }
 
+  /**
+   * Enclosures, Media RSS content and thumbnails (also inside {@code media:group}) and Atom enclosure links among an
+   * item's children. Only children are looked at, never the whole subtree: in a document whose items are not
+   * closed every item contains all the items after it, and a subtree search per item would be quadratic.
+   */
   private static List<org.newsflow.common.article.Enclosure> media(Element item) {
     List<org.newsflow.common.article.Enclosure> out = new ArrayList<>();
-    for (Element e : item.select("enclosure[url], media|content[url], media|thumbnail[url], link[rel=enclosure][href]")) {
-      String url = (e.hasAttr("url") ? e.attr("url") : e.attr("href")).strip();
-      String size = e.hasAttr("length") ? e.attr("length") : e.attr("fileSize");
-      if (!url.isEmpty() && out.stream().noneMatch(x -> x.url().equals(url))) {
-        out.add(new org.newsflow.common.article.Enclosure(url, e.attr("type").isBlank() ? null : e.attr("type").strip(),
-            size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
+    for (Element e : item.children()) {
+      if (e.normalName().equals("media:group")) {
+        for (Element m : e.children()) {
+          addMedia(m, out);
+        }
+      } else {
+        addMedia(e, out);
       }
     }
     return out;
+  }
+
+  private static void addMedia(Element e, List<org.newsflow.common.article.Enclosure> out) {
+    String n = e.normalName();
+    boolean media = (n.equals("enclosure") || n.equals("media:content") || n.equals("media:thumbnail")) && e.hasAttr("url")
+        || n.equals("link") && e.attr("rel").equals("enclosure") && e.hasAttr("href");
+    if (!media) {
+      return;
+    }
+    String url = (e.hasAttr("url") ? e.attr("url") : e.attr("href")).strip();
+    String size = e.hasAttr("length") ? e.attr("length") : e.attr("fileSize");
+    if (!url.isEmpty() && out.stream().noneMatch(x -> x.url().equals(url))) {
+      out.add(new org.newsflow.common.article.Enclosure(url, e.attr("type").isBlank() ? null : e.attr("type").strip(),
+          size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
+    }
   }
 
   private static int firstRoot(String text) {

@@ -40,8 +40,12 @@ final class XmlScope {
     }
   }
 
-  /** What the walk found for one entry. */
-  record EntryScope(String base, String language, TextContext title, TextContext summary, TextContext content) {
+  /**
+   * What the walk found for one entry; {@code published} and {@code updated} are the entry's date texts as written
+   * (null when absent), which {@link DateParser} reads strictly where Rome would roll an impossible date forward.
+   */
+  record EntryScope(String base, String language, TextContext title, TextContext summary, TextContext content,
+                    String published, String updated) {
   }
 
   /** What the walk found for the feed and its entries (in document order, as Rome returns them). */
@@ -80,7 +84,7 @@ final class XmlScope {
       entries.add(new EntryScope(s.base(), s.language(),
           s.text(title, title == null ? null : atom ? atomType(title) : "text/plain"),
           s.text(summary, summary == null ? null : atom ? atomType(summary) : "text/html"),
-          s.text(content, contentType)));
+          s.text(content, contentType), dateText(item, PUBLISHED), dateText(item, UPDATED)));
     }
     if (channel == null) {
       return new FeedScope(feed.base(), feed.language(), TextContext.UNKNOWN, TextContext.UNKNOWN,
@@ -96,6 +100,24 @@ final class XmlScope {
         feed.text(title, title == null ? null : atom ? atomType(title) : "text/plain"),
         feed.text(subtitle, subtitle == null ? null : atom ? atomType(subtitle) : "text/html"),
         feed.text(rights, rights == null ? null : atom ? atomType(rights) : "text/plain"), entries);
+  }
+
+  /** Names of an entry's publication date, in the order Rome prefers them (RSS, Atom 1.0, Atom 0.3, Dublin Core). */
+  private static final List<String> PUBLISHED = List.of("pubDate", "published", "issued", "date");
+  /** Names of an entry's update date. */
+  private static final List<String> UPDATED = List.of("updated", "modified");
+
+  /** The text of the first child with one of the names (any namespace), null when there is none. */
+  private static String dateText(Element item, List<String> names) {
+    for (String name : names) {
+      for (Element c : item.getChildren()) {
+        if (c.getName().equals(name)) {
+          String t = c.getTextNormalize();
+          return t.isEmpty() ? null : t;
+        }
+      }
+    }
+    return null;
   }
 
   /** The element an RSS item's content is read from, in the order {@code FeedParser} folds them. */

@@ -39,6 +39,8 @@ public final class ArticlePublisher implements org.newsflow.ingest.service.Artic
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    // the normaliser caps an article at well under 1 MB of JSON; room above Kafka's 1 MB default for it
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ARTICLE_RECORD_BYTES);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     this.topics = topics;

@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.newsflow.common.article.Article;
-import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
-import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
-import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.publish.PublishException;
+import org.newsflow.ingest.read.FeedRead;
+import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
@@ -40,9 +39,7 @@ public final class FeedPoller {
   private static final int HASH_CHARS = 16;
 
   private final FeedDefinition feed;
-  private final FeedFetcher fetcher;
-  private final FeedParser parser;
-  private final ArticleNormalizer normalizer;
+  private final FeedReader reader;
   private final ArticleSink sink;
   private final Clock clock;
   private final PollPolicy policy;
@@ -66,13 +63,10 @@ public final class FeedPoller {
    * @param hosts    per-host politeness
    * @param restored the feed's last recorded status (from news.feed-status), null for a new feed
    */
-  public FeedPoller(FeedDefinition feed, FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer,
-                    ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
+  public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
                     RandomGenerator random) {
     this.feed = feed;
-    this.fetcher = fetcher;
-    this.parser = parser;
-    this.normalizer = normalizer;
+    this.reader = reader;
     this.sink = sink;
     this.clock = clock;
     this.policy = policy;
@@ -129,7 +123,10 @@ public final class FeedPoller {
     return url;
   }
 
-  /** Polls once and returns how long to wait before the next poll. Never throws. */
+  /**
+   * Polls once and returns how long to wait before the next poll. Never throws, except for errors that leave the
+   * JVM unusable ({@link FeedReader#fatal}); every other failure is recorded in the feed's status.
+   */
   public synchronized Duration poll() {
     Instant start = clock.instant();
     int httpStatus = 0;
@@ -139,7 +136,8 @@ public final class FeedPoller {
     Duration retryAfter = null;
     Duration maxAge = null;
     try (HostLimiter.Permit permit = hosts.acquire(hostOf(url))) {
-      FetchResult result = fetcher.fetch(url, etag, lastModified);
+      FeedRead read = reader.read(feed, url, etag, lastModified, start);
+      FetchResult result = read.fetch();
       httpStatus = result.status();
       maxAge = result.maxAge();
       if (result.permanentRedirect()) {
@@ -148,16 +146,15 @@ public final class FeedPoller {
       }
       etag = result.etag();
       lastModified = result.lastModified();
-      if (!result.notModified()) {
-        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), feedUrlOf(result));
+      if (!read.notModified()) {
+        ParsedFeed parsed = read.parsed();
         if (parsed.recovered()) {
           LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
         }
         hint = parsed.updateHint();
         interval = policy.intervalFor(feed.interval(), parsed.entries().stream().map(FeedEntry::published).toList());
-        List<Article> articles = normalizer.normalize(feed, feedUrlOf(result), parsed, start);
-        seen = articles.size();
-        fresh = publishChanged(articles, start);
+        seen = read.articles().size();
+        fresh = publishChanged(read.articles(), start);
       }
       failures = 0;
     } catch (FetchException e) {
@@ -171,7 +168,11 @@ public final class FeedPoller {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = "INTERRUPTED: ingest is stopping";
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      if (FeedReader.fatal(e)) {
+        throw e;
+      }
+      // a bug or a hostile document (even a stack overflow) costs this poll, never the feed's schedule
       error = "INTERNAL: " + e;
       LOG.error("feed {}: unexpected failure", url, e);
     }
@@ -240,7 +241,4 @@ public final class FeedPoller {
     }
   }
 
-  private String feedUrlOf(FetchResult result) {
-    return result.finalUri() == null ? url : result.finalUri().toString();
-  }
 }

@@ -18,6 +18,7 @@ import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.registry.FeedListener;
 import org.newsflow.ingest.registry.FeedSource;
@@ -36,14 +37,12 @@ public final class IngestService implements Service, FeedListener {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final FeedSource source;
-  private final FeedFetcher fetcher;
+  private final FeedReader reader;
   private final ArticleSink sink;
   private final PollPolicy policy;
   private final HostLimiter hosts;
   private final Clock clock;
   private final AutoCloseable onClose;
-  private final FeedParser parser = new FeedParser();
-  private final ArticleNormalizer normalizer = new ArticleNormalizer();
   private final ConcurrentHashMap<String, Scheduled> feeds = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
       Thread.ofPlatform().name("ingest-timer").daemon().factory());
@@ -90,7 +89,7 @@ public final class IngestService implements Service, FeedListener {
   public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
                        Clock clock, AutoCloseable onClose) {
     this.source = source;
-    this.fetcher = fetcher;
+    this.reader = new FeedReader(fetcher, new FeedParser(), new ArticleNormalizer());
     this.sink = sink;
     this.policy = policy;
     this.hosts = hosts;
@@ -138,7 +137,7 @@ public final class IngestService implements Service, FeedListener {
     }
     // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
     FeedStatus state = current != null ? current.poller.state() : restored;
-    Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, state,
+    Scheduled s = new Scheduled(new FeedPoller(feed, reader, sink, clock, policy, hosts, state,
         ThreadLocalRandom.current()));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);

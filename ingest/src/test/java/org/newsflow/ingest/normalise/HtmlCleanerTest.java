@@ -101,4 +101,13 @@ class HtmlCleanerTest {
         + "<svg><a href=\"https://t.example/\">s</a></svg><math><mi>m</mi></math><noscript>n</noscript>", null);
     assertThat(clean).isEqualTo("L");
   }
+
+  @Test
+  void shouldCleanHtmlNestedOneHundredThousandDeepWithoutRecursion() {
+    String html = "<b>".repeat(10_000) + "<div>".repeat(100_000) + "x";
+    HtmlCleaner.Cleaned c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> cleaner.clean(html, "https://e.org/"));
+    assertThat(c.text()).isEqualTo("x");
+    assertThat(c.html()).startsWith("<b><b>").contains("x</div></div>").endsWith("</b>");
+  }
 }

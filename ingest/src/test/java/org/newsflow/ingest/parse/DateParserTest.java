@@ -30,4 +30,23 @@ class DateParserTest {
     assertThat(DateParser.parse(null)).isNull();
     assertThat(DateParser.parse(" ")).isNull();
   }
+
+  @Test
+  void shouldRejectDatesThatDoNotExist() {
+    assertThat(DateParser.parse("2024-02-30")).isNull();
+    assertThat(DateParser.parse("2024-13-01T00:00:00Z")).isNull();
+    assertThat(DateParser.parse("Fri, 30 Feb 2024 09:30:00 GMT")).isNull();
+    assertThat(DateParser.parse("30 Feb 2024 09:30:00 +0000")).isNull();
+    assertThat(DateParser.parse("14 Mar 2024 25:30:00 +0000")).isNull();
+    assertThat(DateParser.parse("29 Feb 2024 09:30:00 +0000")).isEqualTo(Instant.parse("2024-02-29T09:30:00Z"));
+  }
+
+  @Test
+  void shouldReadUnixTimeAndRejectYearsPast9999() {
+    assertThat(DateParser.parse("1700000000")).isEqualTo(Instant.parse("2023-11-14T22:13:20Z"));
+    assertThat(DateParser.parse("1700000000123")).isEqualTo(Instant.parse("2023-11-14T22:13:20.123Z"));
+    assertThat(DateParser.parse("+10000-01-01T00:00:00Z")).isNull();
+    assertThat(DateParser.parse("Thu, 14 Mar 12024 09:30:00 GMT")).isNull();
+    assertThat(DateParser.bounded(Instant.parse("+10000-01-01T00:00:00Z"))).isNull();
+  }
 }

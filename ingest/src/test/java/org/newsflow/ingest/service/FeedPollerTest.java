@@ -19,6 +19,7 @@ import org.newsflow.ingest.fetch.FetchOptions;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
@@ -46,8 +47,8 @@ class FeedPollerTest {
       Duration.ofSeconds(30), Duration.ofHours(1), true);
 
   private FeedPoller poller(FeedDefinition feed, FeedStatus restored) {
-    return new FeedPoller(feed, new FeedFetcher(new FetchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20,
-        "t", true, List.of())), new FeedParser(), new ArticleNormalizer(), sink, clock, policy, HostLimiter.unlimited(),
+    return new FeedPoller(feed, new FeedReader(new FeedFetcher(new FetchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        1 << 20, "t", true, List.of())), new FeedParser(), new ArticleNormalizer()), sink, clock, policy, HostLimiter.unlimited(),
         restored, new Random(1));
   }
 
@@ -123,5 +124,39 @@ class FeedPollerTest {
       assertThat(statuses.getLast().consecutiveFailures()).isEqualTo(i);
       assertThat(statuses.getLast().error()).startsWith("IO");
     }
+  }
+
+  @Test
+  void shouldRecordAStatusForTheDeeplyNestedFeedOfIssue14() throws Exception {
+    Path f = dir.resolve("deep.xml");
+    Files.writeString(f, "<rss version=\"2.0\"><channel><item><link>https://e.org/x</link><description><![CDATA["
+        + "<b>".repeat(10_000) + "x]]></description></item></channel></rss>");
+    Duration wait = poller(FeedDefinition.of(f.toString()), null).poll();
+    assertThat(wait).isPositive();
+    assertThat(statuses.getLast().error()).isNull();
+    assertThat(published).extracting(Article::url).containsExactly("https://e.org/x");
+  }
+
+  @Test
+  void shouldRecordAStatusWhenAStepThrowsAnError() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    ArticleSink failing = new ArticleSink() {
+      @Override
+      public void publish(List<Article> articles) {
+        throw new StackOverflowError("deep");
+      }
+
+      @Override
+      public void publishStatus(FeedStatus status) {
+        statuses.add(status);
+      }
+    };
+    FeedPoller p = new FeedPoller(FeedDefinition.of(f.toString()), new FeedReader(new FeedFetcher(new FetchOptions(
+        Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20, "t", true, List.of())), new FeedParser(),
+        new ArticleNormalizer()), failing, clock, policy, HostLimiter.unlimited(), null, new Random(1));
+    assertThat(p.poll()).isPositive();
+    assertThat(statuses.getLast().error()).startsWith("INTERNAL: java.lang.StackOverflowError");
+    assertThat(statuses.getLast().consecutiveFailures()).isEqualTo(1);
   }
 }
