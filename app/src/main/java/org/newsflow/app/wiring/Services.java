@@ -30,6 +30,7 @@ import org.newsflow.ingest.publish.ArticlePublisher;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.service.IngestService;
 import org.newsflow.ingest.service.IngestSettings;
+import org.newsflow.ingest.websub.WebSubSettings;
 import org.newsflow.sink.opensearch.OpenSearchConnection;
 import org.newsflow.sink.opensearch.OpenSearchSettings;
 import org.newsflow.sink.service.SinkService;
@@ -48,7 +49,7 @@ public final class Services {
   /** Every setting any newsflow command reads. */
   public static List<Setting<?>> allSettings() {
     return concat(CommonSettings.all(), IngestSettings.all(), EnrichSettings.all(), OpenSearchSettings.all(),
-        SinkSettings.all(), UpSettings.all());
+        SinkSettings.all(), WebSubSettings.all(), UpSettings.all());
   }
 
   @SafeVarargs

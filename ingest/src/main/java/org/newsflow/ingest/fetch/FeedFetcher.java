@@ -149,7 +149,8 @@ public final class FeedFetcher {
       HttpHeaders h = response.headers();
       if (status == 304) {
         return new FetchResult(304, new byte[0], null, h.firstValue("ETag").orElse(etag),
-            h.firstValue("Last-Modified").orElse(lastModified), uri, hop > 0 && permanent, CacheHints.maxAge(h));
+            h.firstValue("Last-Modified").orElse(lastModified), uri, hop > 0 && permanent, CacheHints.maxAge(h),
+            h.allValues("Link"));
       }
       if (status < 200 || status >= 300) {
         java.time.Duration retryAfter = status == 429 || status == 503
@@ -159,7 +160,7 @@ public final class FeedFetcher {
       }
       byte[] body = decode(response.body(), h.firstValue("Content-Encoding").orElse(""), uri);
       return new FetchResult(status, body, h.firstValue("Content-Type").orElse(null), h.firstValue("ETag").orElse(null),
-          h.firstValue("Last-Modified").orElse(null), uri, hop > 0 && permanent, CacheHints.maxAge(h));
+          h.firstValue("Last-Modified").orElse(null), uri, hop > 0 && permanent, CacheHints.maxAge(h), h.allValues("Link"));
     }
     throw new FetchException(FetchException.Reason.REDIRECT_LOOP, 0, "more than " + MAX_REDIRECTS + " redirects from " + start, null);
   }

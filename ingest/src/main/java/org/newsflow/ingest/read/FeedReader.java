@@ -50,6 +50,19 @@ public final class FeedReader {
   }
 
   /**
+   * Reads a document a WebSub hub pushed: parsed and normalised exactly as a fetched one, against the topic URL.
+   *
+   * @param topicUrl    the subscription's topic (the base for relative links)
+   * @param contentType the push's Content-Type, may be null
+   */
+  public List<org.newsflow.common.article.Article> readPushed(FeedDefinition feed, String topicUrl, byte[] body,
+                                                               String contentType, Instant fetchedAt)
+      throws FeedParseException {
+    ParsedFeed parsed = parser.parse(body, contentType, topicUrl);
+    return normalizer.normalize(feed, topicUrl, parsed, fetchedAt);
+  }
+
+  /**
    * Whether a throwable leaves the JVM in a state where nothing should go on (out of memory, an internal error); a
    * stack overflow is not among them: the thread unwound, and one bad document must not stop the others.
    */

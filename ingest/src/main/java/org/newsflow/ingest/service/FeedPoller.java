@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.newsflow.common.article.Article;
 import org.newsflow.ingest.fetch.FetchException;
@@ -22,6 +23,9 @@ import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
+import org.newsflow.ingest.websub.HubDiscovery;
+import org.newsflow.ingest.websub.HubEndpoints;
+import org.newsflow.ingest.websub.PushSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class FeedPoller {
   private final PollPolicy policy;
   private final HostLimiter hosts;
   private final RandomGenerator random;
+  private final PushSubscriptions push;
 
   /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
   private Map<String, String> published;
@@ -56,16 +61,26 @@ public final class FeedPoller {
   private int failures;
   private Duration interval;
   private Duration hint;
+  /** The hub and topic the feed advertised when last read; kept through 304s so leases are renewed. */
+  private Optional<HubEndpoints> advertised = Optional.empty();
+
+  /** A poller without push delivery. */
+  public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
+                    HostLimiter hosts, FeedStatus restored, RandomGenerator random) {
+    this(feed, reader, sink, clock, policy, hosts, restored, random, PushSubscriptions.none());
+  }
 
   /**
    * @param feed     the feed
    * @param policy   intervals and backoff
    * @param hosts    per-host politeness
    * @param restored the feed's last recorded status (from news.feed-status), null for a new feed
+   * @param push     WebSub subscriptions; while one is active the feed is polled only as a safety net
    */
-  public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
-                    RandomGenerator random) {
+  public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
+                    HostLimiter hosts, FeedStatus restored, RandomGenerator random, PushSubscriptions push) {
     this.feed = feed;
+    this.push = push;
     this.reader = reader;
     this.sink = sink;
     this.clock = clock;
@@ -148,6 +163,7 @@ public final class FeedPoller {
       lastModified = result.lastModified();
       if (!read.notModified()) {
         ParsedFeed parsed = read.parsed();
+        advertised = httpUri(read.documentUrl()).flatMap(u -> HubDiscovery.discover(result.links(), parsed.links(), u));
         if (parsed.recovered()) {
           LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
         }
@@ -183,11 +199,53 @@ public final class FeedPoller {
       LOG.warn("feed {} failed ({} in a row), retry in {} s: {}", url, failures, wait.toSeconds(), error);
     } else {
       wait = policy.afterSuccess(interval, hint, maxAge);
+      wait = pushAware(wait);
     }
     sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
         clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
         hint == null ? null : hint.toSeconds(), remembered));
     return wait;
+  }
+
+  /**
+   * The wait after a successful poll with push delivery in mind: an active subscription makes polling a safety
+   * net at the longest interval, but never past the moment its lease must be renewed.
+   */
+  private Duration pushAware(Duration wait) {
+    boolean pushed;
+    try {
+      pushed = push.afterPoll(feed.id(), advertised);
+    } catch (RuntimeException e) {
+      LOG.warn("feed {}: WebSub subscription not updated: {}", url, e.toString());
+      return wait;
+    }
+    if (!pushed) {
+      return wait;
+    }
+    Duration longest = wait.compareTo(policy.maxInterval()) > 0 ? wait : policy.maxInterval();
+    Optional<Instant> renew = push.renewalDue(feed.id());
+    if (renew.isPresent()) {
+      Duration untilRenewal = Duration.between(clock.instant(), renew.get());
+      Duration floor = Duration.ofSeconds(1);
+      untilRenewal = untilRenewal.compareTo(floor) < 0 ? floor : untilRenewal;
+      return untilRenewal.compareTo(longest) < 0 ? untilRenewal : longest;
+    }
+    return longest;
+  }
+
+  /**
+   * Takes a document a WebSub hub pushed for this feed through the same normalising and deduplication as a poll:
+   * entries published before unchanged are skipped, new and revised ones are published.
+   *
+   * @return how many articles were published
+   */
+  public synchronized int acceptPush(String topicUrl, byte[] body, String contentType)
+      throws FeedParseException, PublishException {
+    Instant now = clock.instant();
+    List<Article> articles = reader.readPushed(feed, topicUrl, body, contentType, now);
+    int fresh = publishChanged(articles, now);
+    LOG.info("feed {}: pushed document with {} entries, {} published", url, articles.size(), fresh);
+    return fresh;
   }
 
   /** Publishes new and revised articles; returns how many. Unchanged ones were published before: skipped. */
@@ -231,6 +289,16 @@ public final class FeedPoller {
   private static String shortHash(Article a) {
     String h = a.contentHash();
     return h.length() > HASH_CHARS ? h.substring(0, HASH_CHARS) : h;
+  }
+
+  private static Optional<URI> httpUri(String url) {
+    try {
+      URI u = URI.create(url);
+      return "http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()) ? Optional.of(u)
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static String hostOf(String url) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,9 @@ import org.newsflow.ingest.registry.FeedListener;
 import org.newsflow.ingest.registry.FeedSource;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
+import org.newsflow.ingest.websub.PushSubscriptions;
+import org.newsflow.ingest.websub.Subscription;
+import org.newsflow.ingest.websub.WebSub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +47,13 @@ public final class IngestService implements Service, FeedListener {
   private final HostLimiter hosts;
   private final Clock clock;
   private final AutoCloseable onClose;
+  private final Optional<WebSub> webSub;
   private final ConcurrentHashMap<String, Scheduled> feeds = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
       Thread.ofPlatform().name("ingest-timer").daemon().factory());
   private final ExecutorService polls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("poll-", 0).factory());
   private final AtomicLong pollCount = new AtomicLong();
+  private final AtomicLong pushCount = new AtomicLong();
   private volatile boolean running;
 
   /** A feed's poller and its pending timer task; replaced as a whole when the feed changes. */
@@ -88,6 +94,16 @@ public final class IngestService implements Service, FeedListener {
    */
   public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
                        Clock clock, AutoCloseable onClose) {
+    this(source, fetcher, sink, policy, hosts, clock, onClose, Optional.empty());
+  }
+
+  /**
+   * As {@link #IngestService(FeedSource, FeedFetcher, ArticleSink, PollPolicy, HostLimiter, Clock, AutoCloseable)},
+   * with WebSub push delivery when {@code webSub} is present (started and closed with the service).
+   */
+  public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
+                       Clock clock, AutoCloseable onClose, Optional<WebSub> webSub) {
+    this.webSub = webSub;
     this.source = source;
     this.reader = new FeedReader(fetcher, new FeedParser(), new ArticleNormalizer());
     this.sink = sink;
@@ -112,9 +128,13 @@ public final class IngestService implements Service, FeedListener {
     FeedSource source = new org.newsflow.ingest.registry.KafkaFeedRegistry(clientProps, topics,
         config.get(IngestSettings.GROUP_ID), config.get(IngestSettings.SESSION_TIMEOUT), imports);
     publisher.bindMetrics(metrics);
+    Optional<WebSub> webSub = WebSub.fromConfig(config, clientProps, topics.feedSubscriptions().name(),
+        new org.newsflow.common.article.ArticleJson().mapper(),
+        new org.newsflow.ingest.fetch.AddressGuard(config.get(IngestSettings.ALLOWED_INTERNAL)),
+        config.get(IngestSettings.USER_AGENT), config.get(IngestSettings.TOTAL_TIMEOUT), Clock.systemUTC(), metrics);
     return new IngestService(source, fetcher, new MeteredArticleSink(publisher, metrics), IngestSettings.policy(config),
         new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY)),
-        Clock.systemUTC(), publisher);
+        Clock.systemUTC(), publisher, webSub);
   }
 
   @Override
@@ -123,8 +143,11 @@ public final class IngestService implements Service, FeedListener {
   }
 
   @Override
-  public void start() {
+  public void start() throws java.io.IOException {
     running = true;
+    if (webSub.isPresent()) {
+      webSub.get().start(this::acceptPush);
+    }
     source.start(this);
     LOG.info("ingest started with {} feeds", feeds.size());
   }
@@ -138,7 +161,7 @@ public final class IngestService implements Service, FeedListener {
     // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
     FeedStatus state = current != null ? current.poller.state() : restored;
     Scheduled s = new Scheduled(new FeedPoller(feed, reader, sink, clock, policy, hosts, state,
-        ThreadLocalRandom.current()));
+        ThreadLocalRandom.current(), webSub.map(WebSub::subscriptions).orElse(PushSubscriptions.none())));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);
     Duration delay = Duration.ZERO;
@@ -161,6 +184,25 @@ public final class IngestService implements Service, FeedListener {
   @Override
   public void remove(String feedId) {
     cancel(feeds.remove(feedId));
+  }
+
+  /**
+   * A verified push from a hub: the feed's poller takes it through the same parse, normalise and dedupe path as
+   * its polls. A push for a feed this instance does not poll (it moved to another instance, which subscribes with
+   * its own callback) is dropped; the feed's owner gets the same content by its own push or poll.
+   */
+  private void acceptPush(Subscription subscription, byte[] body, String contentType) {
+    Scheduled s = feeds.get(subscription.feedId());
+    if (s == null) {
+      LOG.info("WebSub push for feed {} dropped: not polled by this instance", subscription.feedId());
+      return;
+    }
+    try {
+      s.poller.acceptPush(subscription.topic(), body, contentType);
+      pushCount.incrementAndGet();
+    } catch (org.newsflow.ingest.parse.FeedParseException | org.newsflow.ingest.publish.PublishException e) {
+      LOG.warn("WebSub push for feed {} not published: {}", subscription.feedId(), e.getMessage());
+    }
   }
 
   private static void cancel(Scheduled s) {
@@ -202,9 +244,20 @@ public final class IngestService implements Service, FeedListener {
     return s == null || s.next == null ? null : clock.instant().plusMillis(s.next.getDelay(TimeUnit.MILLISECONDS));
   }
 
+  /** Pushed documents taken since start (tests and metrics). */
+  public long pushCount() {
+    return pushCount.get();
+  }
+
+  /** The WebSub callback port, -1 without push delivery (tests). */
+  public int webSubPort() {
+    return webSub.map(WebSub::port).orElse(-1);
+  }
+
   @Override
   public Health health() {
-    return running ? Health.up(feeds.size() + " feeds, " + pollCount.get() + " polls") : Health.down("stopped");
+    return running ? Health.up(feeds.size() + " feeds, " + pollCount.get() + " polls"
+        + (webSub.isPresent() ? ", " + pushCount.get() + " pushes" : "")) : Health.down("stopped");
   }
 
   @Override
@@ -221,6 +274,7 @@ public final class IngestService implements Service, FeedListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    webSub.ifPresent(WebSub::close);
     if (onClose != null) {
       try {
         onClose.close();

@@ -50,11 +50,6 @@ public final class HubClient {
     send(hub, form);
   }
 
-  /** Asks {@code hub} to stop sending {@code topic} to {@code callback}. */
-  public void unsubscribe(URI hub, URI topic, URI callback) throws FetchException {
-    send(hub, Map.of("hub.mode", "unsubscribe", "hub.topic", topic.toString(), "hub.callback", callback.toString()));
-  }
-
   private void send(URI hub, Map<String, String> form) throws FetchException {
     if (hub.getHost() == null || !(hub.getScheme().equalsIgnoreCase("http") || hub.getScheme().equalsIgnoreCase("https"))) {
       throw new FetchException(FetchException.Reason.BAD_URL, 0, "hub " + hub + " is not an http(s) URL", null);

@@ -10,13 +10,15 @@ import java.time.Instant;
  * @param feedId    the feed
  * @param hub       the hub's URL
  * @param topic     the topic URL the hub knows the feed by
+ * @param callback  the callback URL the hub pushes to (the subscribing instance's)
  * @param secret    the per-subscription HMAC secret the hub signs content with
  * @param state     where the subscription stands
  * @param requested when the last (re)subscription request was sent
  * @param expires   when the verified lease ends; null until verified
  * @param error     why the last request failed or was denied; null when it did not
  */
-public record Subscription(String feedId, String hub, String topic, String secret, State state, Instant requested,
+public record Subscription(String feedId, String hub, String topic, String callback, String secret, State state,
+                           Instant requested,
                            Instant expires, String error) {
 
   /** The life of a subscription. */
@@ -41,18 +43,18 @@ public record Subscription(String feedId, String hub, String topic, String secre
 
   /** This subscription verified by the hub with a lease of {@code leaseSeconds} from {@code now}. */
   public Subscription verified(Instant now, long leaseSeconds) {
-    return new Subscription(feedId, hub, topic, secret, State.ACTIVE, requested, now.plusSeconds(leaseSeconds), null);
+    return new Subscription(feedId, hub, topic, callback, secret, State.ACTIVE, requested, now.plusSeconds(leaseSeconds), null);
   }
 
   /** This subscription refused or failed, with the reason. */
   public Subscription failed(String reason) {
-    return new Subscription(feedId, hub, topic, secret, State.FAILED, requested, null, reason);
+    return new Subscription(feedId, hub, topic, callback, secret, State.FAILED, requested, null, reason);
   }
 
   /** A secret is never written to logs. */
   @Override
   public String toString() {
-    return "Subscription[feed=" + feedId + ", hub=" + hub + ", topic=" + topic + ", state=" + state + ", expires="
+    return "Subscription[feed=" + feedId + ", hub=" + hub + ", topic=" + topic + ", callback=" + callback + ", state=" + state + ", expires="
         + expires + (error == null ? "" : ", error=" + error) + "]";
   }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * unverified request after a pause. Polling goes on throughout; while a subscription is active the poller only
  * needs to poll at its longest interval, as a safety net.
  */
-public final class WebSubSubscriber {
+public final class WebSubSubscriber implements PushSubscriptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
   /** How long a request may wait for the hub's verification before it is sent again. */
@@ -60,6 +60,7 @@ public final class WebSubSubscriber {
    *
    * @return whether content arrives by push now (an active, unexpired subscription to the advertised hub)
    */
+  @Override
   public boolean afterPoll(String feedId, Optional<HubEndpoints> endpoints) {
     Instant now = clock.instant();
     Optional<Subscription> current = store.get(feedId);
@@ -68,8 +69,10 @@ public final class WebSubSubscriber {
       return current.map(s -> s.activeAt(now)).orElse(false);
     }
     HubEndpoints want = endpoints.get();
+    // a new hub or topic, or a feed taken over from an instance with another callback: subscribe anew
     if (current.isEmpty() || !current.get().hub().equals(want.hub().toString())
-        || !current.get().topic().equals(want.topic().toString())) {
+        || !current.get().topic().equals(want.topic().toString())
+        || !current.get().callback().equals(callback(feedId).toString())) {
       request(feedId, want, newSecret(), now, "new");
       return false;
     }
@@ -98,22 +101,10 @@ public final class WebSubSubscriber {
    * When the feed must be polled next at the latest for its subscription's sake: when its lease's renewal falls
    * due. Empty when there is no active subscription.
    */
+  @Override
   public Optional<Instant> renewalDue(String feedId) {
     return store.get(feedId).filter(s -> s.state() == Subscription.State.ACTIVE && s.expires() != null)
         .map(s -> s.expires().minus(margin(s)));
-  }
-
-  /** Unsubscribes a feed that was removed from the registry (best effort) and forgets its subscription. */
-  public void forget(String feedId) {
-    Optional<Subscription> s = store.get(feedId);
-    store.remove(feedId);
-    if (s.isPresent() && s.get().state() != Subscription.State.FAILED) {
-      try {
-        hubs.unsubscribe(URI.create(s.get().hub()), URI.create(s.get().topic()), callback(feedId));
-      } catch (FetchException e) {
-        LOG.info("could not unsubscribe feed {} from {}: {}", feedId, s.get().hub(), e.getMessage());
-      }
-    }
   }
 
   private Duration margin(Subscription s) {
@@ -128,7 +119,8 @@ public final class WebSubSubscriber {
     Subscription.State state = previous.map(Subscription::state).filter(st -> st == Subscription.State.ACTIVE)
         .orElse(Subscription.State.REQUESTED);
     Instant expires = state == Subscription.State.ACTIVE ? previous.get().expires() : null;
-    Subscription requested = new Subscription(feedId, want.hub().toString(), want.topic().toString(), secret, state,
+    Subscription requested = new Subscription(feedId, want.hub().toString(), want.topic().toString(),
+        callback(feedId).toString(), secret, state,
         now, expires, null);
     store.put(requested); // before the request: the hub may verify before it even answers
     try {
@@ -139,7 +131,8 @@ public final class WebSubSubscriber {
       if (state == Subscription.State.ACTIVE) {
         // pushes go on until the current lease ends; the renewal is tried again at the next poll
         Subscription p = previous.get();
-        store.put(new Subscription(feedId, p.hub(), p.topic(), secret, state, p.requested(), p.expires(), e.getMessage()));
+        store.put(new Subscription(feedId, p.hub(), p.topic(), p.callback(), secret, state, p.requested(), p.expires(),
+            e.getMessage()));
       } else {
         store.put(requested.failed(e.getMessage()));
       }

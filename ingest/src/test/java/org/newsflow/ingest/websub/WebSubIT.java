@@ -125,7 +125,7 @@ class WebSubIT {
          CallbackServer callbacks = new CallbackServer("127.0.0.1", 0, store, (s, b, t) -> { }, Clock.systemUTC(),
              1024, 5, metrics)) {
       callbacks.start();
-      store.put(new Subscription("feed-2", "http://127.0.0.1:1/hub", "https://e.org/f", "secret",
+      store.put(new Subscription("feed-2", "http://127.0.0.1:1/hub", "https://e.org/f", "http://127.0.0.1:1/websub/feed-2", "secret",
           Subscription.State.ACTIVE, java.time.Instant.now(), java.time.Instant.now().plusSeconds(600), null));
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
       URI base = URI.create("http://127.0.0.1:" + callbacks.port() + "/websub/");
