@@ -173,7 +173,7 @@ public final class CallbackServer implements AutoCloseable {
   }
 
   private void respond(HttpExchange ex, int status, String body, String outcome) throws IOException {
-    metrics.counter("newsflow_websub_callbacks", "outcome", outcome).increment();
+    metrics.counter("newsflow.websub.callbacks", "outcome", outcome).increment();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -101,7 +101,7 @@ class WebSubIT {
       assertThat(hub.publish(topic.toString(), "<feed>unsigned</feed>", TestHub.Signing.NONE)).isEqualTo(202);
       Await.until("the signed push", Duration.ofSeconds(10), () -> !pushed.isEmpty());
       assertThat(pushed).containsExactly(new Pushed("feed-1", "<feed>signed</feed>"));
-      assertThat(metrics.counter("newsflow_websub_callbacks", "outcome", "bad-signature").count()).isEqualTo(2);
+      assertThat(metrics.counter("newsflow.websub.callbacks", "outcome", "bad-signature").count()).isEqualTo(2);
 
       // renewal: the hub granted 4 s; within the last 2 s the next poll renews it
       Await.until("a renewed lease", Duration.ofSeconds(15), () -> {
