@@ -45,8 +45,10 @@ import org.newsflow.ingest.registry.FeedDefinition;
  * to its arrival on the enriched topic (read_committed) and to its being searchable, the sustained throughput, and
  * the CPU each stage used.
  *
- * <pre>scripts/run-main.sh app org.newsflow.app.bench.PipelineBenchmark FEEDS RATE SECONDS [POLL_INTERVAL] [KEY=VALUE...]</pre>
- * e.g. {@code 1000 50 120 1s}. Extra KEY=VALUE pairs are settings (e.g. {@code sink.batch.max.docs=200}).
+ * <pre>scripts/run-main.sh app org.newsflow.app.bench.PipelineBenchmark FEEDS RATE SECONDS [POLL_INTERVAL] [--push] [KEY=VALUE...]</pre>
+ * e.g. {@code 1000 50 120 1s}. Extra KEY=VALUE pairs are settings (e.g. {@code sink.batch.max.docs=200}). With
+ * {@code --push} the feeds advertise a WebSub hub (Link header), which pushes each feed's document to newsflow as
+ * soon as an article appears in it; polling is then only the safety net.
  */
 public final class PipelineBenchmark {
 
@@ -56,7 +58,9 @@ public final class PipelineBenchmark {
   }
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] rawArgs) throws Exception {
+    boolean push = java.util.Arrays.asList(rawArgs).contains("--push");
+    String[] args = java.util.Arrays.stream(rawArgs).filter(a -> !a.equals("--push")).toArray(String[]::new);
     int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 50;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
@@ -68,7 +72,8 @@ public final class PipelineBenchmark {
     }
     Path dir = Files.createTempDirectory("newsflow-e2e");
     NewsWire wire = new NewsWire(feeds);
-    HttpServer http = feedServer(wire);
+    BenchHub hub = push ? new BenchHub() : null;
+    HttpServer http = feedServer(wire, hub);
     try (ServiceRunner servers = new ServiceRunner(); ServiceRunner pipeline = new ServiceRunner()) {
       EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
       EmbeddedOpenSearch openSearch = new EmbeddedOpenSearch(dir.resolve("os"), 0);
@@ -83,12 +88,19 @@ public final class PipelineBenchmark {
       settings.put("ingest.poll.adaptive", "false");
       settings.put("ingest.host.delay", "0s");
       settings.put("ingest.host.max.concurrent", "64");
+      if (push) {
+        int callbackPort = org.newsflow.common.embedded.FreePorts.pick();
+        settings.put("ingest.websub.callback.url", "http://127.0.0.1:" + callbackPort);
+        settings.put("ingest.websub.port", String.valueOf(callbackPort));
+        settings.put("ingest.websub.rate.limit", "100000");
+        settings.put("ingest.poll.interval.max", "10m");
+      }
       settings.putAll(extra);
       Config config = Config.load(Services.allSettings(), null, Map.of(), settings);
       Services.ensureTopics(config);
       List<FeedDefinition> defs = new ArrayList<>();
       for (int f = 0; f < feeds; f++) {
-        defs.add(FeedDefinition.of("http://127.0.0.1:" + http.getAddress().getPort() + "/feed/" + f));
+        defs.add(FeedDefinition.of(feedUrl(http, f)));
       }
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       pipeline.start(Services.enrich(config, Services.enricher(), metrics));
@@ -98,6 +110,13 @@ public final class PipelineBenchmark {
       Watchers watchers = new Watchers(wire, kafka.bootstrapServers(), new Topics("news").articlesEnriched().name(),
           openSearch.url() + "/" + config.get(org.newsflow.sink.opensearch.OpenSearchSettings.ALIAS));
       watchers.start();
+      if (push) {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (hub.subscribers() < feeds && System.nanoTime() < until) {
+          Thread.sleep(200);
+        }
+        System.out.printf(Locale.ROOT, "push: %d of %d feeds subscribed before the run%n", hub.subscribers(), feeds);
+      }
       StageCpu cpu = new StageCpu();
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -118,7 +137,10 @@ public final class PipelineBenchmark {
           watchers.measureFrom(now);
         }
         while (nextAt <= now) {
-          wire.publish();
+          int feed = wire.publish();
+          if (push) {
+            hub.push(feedUrl(http, feed), wire.document(feed).xml());
+          }
           published++;
           if (cpu0 != null) {
             publishedInWindow++;
@@ -159,20 +181,34 @@ public final class PipelineBenchmark {
           window, 100 * process / (2 * window));
       stages.forEach((stage, s) -> System.out.printf(Locale.ROOT, "  %-34s %7.1f s  %5.1f %%  %7.2f ms per article%n",
           stage, s, 100 * s / process, 1000 * s / perArticleBase));
+      if (push) {
+        System.out.println("push: failed pushes " + hub.failedPushes());
+      }
     } finally {
       http.stop(0);
+      if (hub != null) {
+        hub.close();
+      }
       EmbeddedKafka.deleteRecursively(dir);
     }
     System.exit(0);
   }
 
-  private static HttpServer feedServer(NewsWire wire) throws java.io.IOException {
+  private static String feedUrl(HttpServer http, int feed) {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/feed/" + feed;
+  }
+
+  private static HttpServer feedServer(NewsWire wire, BenchHub hub) throws java.io.IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     http.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().name("feed-server-", 0).factory()));
     http.createContext("/feed/", ex -> {
       try (ex) {
         int feed = Integer.parseInt(ex.getRequestURI().getPath().substring("/feed/".length()));
         NewsWire.Document doc = wire.document(feed);
+        if (hub != null) {
+          ex.getResponseHeaders().add("Link", "<" + hub.url() + ">; rel=\"hub\"");
+          ex.getResponseHeaders().add("Link", "<" + feedUrl(http(ex), feed) + ">; rel=\"self\"");
+        }
         if (doc.etag().equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
           ex.sendResponseHeaders(304, -1);
           return;
@@ -186,6 +222,10 @@ public final class PipelineBenchmark {
     });
     http.start();
     return http;
+  }
+
+  private static HttpServer http(com.sun.net.httpserver.HttpExchange ex) {
+    return (HttpServer) ex.getHttpContext().getServer();
   }
 
   /** Follows the enriched topic and the index, and records when each article got there. */
@@ -282,8 +322,10 @@ public final class PipelineBenchmark {
       HttpClient client = HttpClient.newHttpClient();
       while (running.get()) {
         try {
-          String since = Instant.now().minusSeconds(30).toString();
-          String query = "{\"size\":10000,\"_source\":[\"url\"],\"query\":{\"range\":{\"fetched\":{\"gte\":\"" + since + "\"}}}}";
+          // the sink writes in about the order enrich finished, so the newest-enriched documents are the new ones
+          String since = Instant.now().minusSeconds(600).toString();
+          String query = "{\"size\":5000,\"_source\":[\"url\"],\"sort\":[{\"enriched\":\"desc\"}],"
+              + "\"query\":{\"range\":{\"enriched\":{\"gte\":\"" + since + "\"}}}}";
           HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(searchUrl + "/_search"))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
               HttpResponse.BodyHandlers.ofString());
