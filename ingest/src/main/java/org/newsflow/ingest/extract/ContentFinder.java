@@ -45,6 +45,14 @@ final class ContentFinder {
 
   /** Paragraphs shorter than this (characters of text) do not vote for their containers. */
   private static final int MIN_PARAGRAPH = 25;
+  /** How much more paragraph text a parent must hold for the content to be taken from it. */
+  private static final double CLIMB_GAIN = 1.3;
+  /** Ancestors looked at above the current container when climbing. */
+  private static final int CLIMB_LEVELS = 3;
+  /** Parents with more link text than this share are menus and teaser lists, not article containers. */
+  private static final double MAX_CLIMB_DENSITY = 0.35;
+  /** Share of the page's text above which a block is not removed for its class or id alone. */
+  private static final double MAX_NAMED_SHARE = 0.4;
 
   /** Per-element counts gathered in one walk. */
   private static final class Stats {
@@ -53,6 +61,7 @@ final class ContentFinder {
     int inline;    // characters of text of the element's own paragraph (not inside nested blocks)
     int commas;    // commas in that own text
     double score;  // votes from the paragraphs below
+    double prose;  // characters of link-free paragraph text in the subtree
   }
 
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
@@ -61,6 +70,10 @@ final class ContentFinder {
   List<Element> find(Element body) {
     prune(body);
     count(body);
+    if (pruneNamed(body)) {
+      stats.clear();
+      count(body);
+    }
     Element top = null;
     double best = 0;
     for (Map.Entry<Element, Stats> e : stats.entrySet()) {
@@ -78,6 +91,8 @@ final class ContentFinder {
     if (top == null) {
       return List.of();
     }
+    top = climb(top, body);
+    best = Math.max(best, stats.get(top).score);
     List<Element> out = new ArrayList<>();
     Element parent = top.parent();
     if (parent == null) {
@@ -94,6 +109,34 @@ final class ContentFinder {
       tidy(e);
     }
     return out;
+  }
+
+  /**
+   * Moves up from the best container while its parent holds clearly more paragraph text: articles split into
+   * several columns or sections (around ads, pull quotes, paywall markers) leave each part's container with only a
+   * share of the votes, while their common ancestor holds the whole text.
+   */
+  private Element climb(Element top, Element body) {
+    Element cur = top;
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      Stats cs = stats.get(cur);
+      Element a = cur.parent();
+      // wrappers that add nothing are passed over: look a few levels up for the ancestor that adds text
+      for (int level = 0; level < CLIMB_LEVELS && a != null && a != body; level++, a = a.parent()) {
+        Stats as = stats.get(a);
+        if (as == null || density(as) > MAX_CLIMB_DENSITY) {
+          break;
+        }
+        if (as.prose >= cs.prose * CLIMB_GAIN) {
+          cur = a;
+          moved = true;
+          break;
+        }
+      }
+    }
+    return cur;
   }
 
   private boolean keepSibling(Element sibling, double threshold) {
@@ -132,6 +175,38 @@ final class ContentFinder {
     }
   }
 
+  /**
+   * Removes blocks whose class or id names boilerplate, unless they hold much of the page's text: layouts name the
+   * page's wrapper after what sits beside the article ("with-sidebar"), and such a wrapper is not boilerplate.
+   */
+  private boolean pruneNamed(Element body) {
+    Stats all = stats.get(body);
+    int total = all == null ? 0 : all.text;
+    List<Element> drop = new ArrayList<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e && e != body && isNamedNoise(e)) {
+          Stats s = stats.get(e);
+          if (s == null || s.text < total * MAX_NAMED_SHARE) {
+            drop.add(e);
+          }
+        }
+      }
+    }, body);
+    for (Element e : drop) {
+      e.remove();
+    }
+    return !drop.isEmpty();
+  }
+
+  private static boolean isNamedNoise(Element e) {
+    String tag = e.normalName();
+    String names = names(e);
+    return !names.isEmpty() && BOILERPLATE.matcher(names).find() && !CONTENT.matcher(names).find()
+        && !tag.equals("body") && !tag.equals("article") && !tag.equals("main");
+  }
+
   private static boolean isNoise(Element e) {
     String tag = e.normalName();
     if (NEVER.contains(tag)) {
@@ -147,9 +222,7 @@ final class ContentFinder {
         return true;
       }
     }
-    String names = names(e);
-    return !names.isEmpty() && BOILERPLATE.matcher(names).find() && !CONTENT.matcher(names).find()
-        && !tag.equals("body") && !tag.equals("article") && !tag.equals("main");
+    return false;
   }
 
   private static boolean hasContentWords(Element e) {
@@ -199,14 +272,15 @@ final class ContentFinder {
           if (e.normalName().equals("a")) {
             s.links = s.text;
           }
-          p.text += s.text;
-          p.links += s.links;
           if (INLINE.contains(e.normalName())) {
             p.inline += s.inline;
             p.commas += s.commas;
           } else if (s.inline >= MIN_PARAGRAPH) {
             vote(e, s);
           }
+          p.text += s.text;
+          p.links += s.links;
+          p.prose += s.prose;
         }
       }
     }, body);
@@ -215,6 +289,7 @@ final class ContentFinder {
   /** A paragraph's votes go to its parent, grandparent and great-grandparent. */
   private void vote(Element paragraph, Stats s) {
     double linkShare = s.text == 0 ? 0 : (double) s.links / s.text;
+    s.prose += s.inline * (1 - linkShare);
     double score = (1 + s.commas + Math.min(s.inline / 100.0, 3)) * (1 - linkShare);
     Element e = paragraph.parent();
     for (int level = 0; level < 3 && e != null; level++) {
