@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,54 +33,117 @@ final class MetadataReader {
   private final ObjectMapper json = new ObjectMapper();
 
   PageMetadata read(Document doc, String pageUrl) {
-    JsonNode article = jsonLdArticle(doc);
+    Tags tags = Tags.of(doc);
+    JsonNode article = jsonLdArticle(tags.jsonLd);
     String title = text(article, "headline");
     if (title == null) {
-      title = meta(doc, "og:title", "twitter:title");
+      title = tags.meta("og:title", "twitter:title");
     }
     if (title == null) {
-      Element h1 = doc.selectFirst("h1");
-      title = h1 != null && !h1.text().isBlank() ? h1.text().strip() : blankToNull(doc.title());
+      title = tags.h1 != null && !tags.h1.text().isBlank() ? tags.h1.text().strip() : blankToNull(doc.title());
     }
     Instant published = DateParser.parse(text(article, "datePublished"));
     if (published == null) {
-      published = DateParser.parse(meta(doc, "article:published_time", "og:published_time", "datePublished",
+      published = DateParser.parse(tags.meta("article:published_time", "og:published_time", "datePublished",
           "parsely-pub-date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "date",
           "sailthru.date"));
     }
-    if (published == null) {
-      Element time = doc.selectFirst("time[pubdate][datetime], time[itemprop=datePublished][datetime], time[datetime]");
-      published = time == null ? null : DateParser.parse(time.attr("datetime"));
+    if (published == null && tags.time != null) {
+      published = DateParser.parse(tags.time.attr("datetime"));
     }
     List<String> authors = authors(article);
     if (authors.isEmpty()) {
-      String a = meta(doc, "author", "article:author", "parsely-author", "dc.creator", "sailthru.author");
+      String a = tags.meta("author", "article:author", "parsely-author", "dc.creator", "sailthru.author");
       if (a != null && !a.startsWith("http")) {
         authors = List.of(a);
       }
     }
     String language = language(text(article, "inLanguage"));
     if (language == null) {
-      language = language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"));
+      Element html = doc.firstElementChild();
+      language = language(html == null ? null : html.attr("lang"));
     }
     if (language == null) {
-      language = language(meta(doc, "og:locale", "language", "content-language", "dc.language"));
+      language = language(tags.meta("og:locale", "language", "content-language", "dc.language"));
     }
     String image = absolute(image(article), pageUrl);
     if (image == null) {
-      image = absolute(meta(doc, "og:image", "og:image:url", "twitter:image", "twitter:image:src"), pageUrl);
+      image = absolute(tags.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), pageUrl);
     }
-    Element link = doc.selectFirst("link[rel=canonical][href]");
-    String canonical = absolute(link == null ? meta(doc, "og:url") : link.attr("href"), pageUrl);
-    return new PageMetadata(title, published, authors, language, image, canonical, paywalled(doc, article),
+    String canonical = absolute(tags.canonical == null ? tags.meta("og:url") : tags.canonical, pageUrl);
+    return new PageMetadata(title, published, authors, language, image, canonical, paywalled(tags, article),
         text(article, "articleBody"));
   }
 
+  /** The elements metadata is read from, gathered in one walk over the page. */
+  private static final class Tags {
+    final Map<String, String> metas = new HashMap<>();
+    final List<String> jsonLd = new ArrayList<>();
+    String canonical;
+    Element time;
+    Element h1;
+
+    static Tags of(Document doc) {
+      Tags t = new Tags();
+      for (Element e : doc.getAllElements()) {
+        switch (e.normalName()) {
+          case "meta" -> {
+            String content = blankToNull(e.attr("content"));
+            if (content != null) {
+              for (String key : List.of("property", "name", "itemprop", "http-equiv")) {
+                String k = e.attr(key);
+                if (!k.isEmpty()) {
+                  t.metas.putIfAbsent(k.strip().toLowerCase(Locale.ROOT), content);
+                }
+              }
+            }
+          }
+          case "script" -> {
+            if (e.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
+              t.jsonLd.add(e.data());
+            }
+          }
+          case "link" -> {
+            if (t.canonical == null && e.attr("rel").strip().equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+              t.canonical = e.attr("href");
+            }
+          }
+          case "time" -> {
+            if (e.hasAttr("datetime") && (t.time == null
+                || !t.time.hasAttr("pubdate") && !"datePublished".equals(t.time.attr("itemprop"))
+                && (e.hasAttr("pubdate") || "datePublished".equals(e.attr("itemprop"))))) {
+              t.time = e;
+            }
+          }
+          case "h1" -> {
+            if (t.h1 == null) {
+              t.h1 = e;
+            }
+          }
+          default -> {
+            // not a metadata element
+          }
+        }
+      }
+      return t;
+    }
+
+    /** The content of the first meta tag with one of the names (name, property, itemprop or http-equiv). */
+    String meta(String... names) {
+      for (String name : names) {
+        String c = metas.get(name.toLowerCase(Locale.ROOT));
+        if (c != null) {
+          return c;
+        }
+      }
+      return null;
+    }
+  }
+
   /** The first JSON-LD object of an article type, else the first with a headline; null when none. */
-  private JsonNode jsonLdArticle(Document doc) {
+  private JsonNode jsonLdArticle(List<String> blocks) {
     JsonNode fallback = null;
-    for (Element script : doc.select("script[type=application/ld+json]")) {
-      String data = script.data();
+    for (String data : blocks) {
       if (data.length() > MAX_JSON_LD_CHARS) {
         continue;
       }
@@ -135,7 +200,7 @@ final class MetadataReader {
     return t.endsWith("Article") || t.equals("BlogPosting") || t.equals("LiveBlogPosting") || t.equals("Report");
   }
 
-  private static boolean paywalled(Document doc, JsonNode article) {
+  private static boolean paywalled(Tags tags, JsonNode article) {
     if (article != null) {
       if (isFalse(article.get("isAccessibleForFree"))) {
         return true;
@@ -149,13 +214,11 @@ final class MetadataReader {
         }
       }
     }
-    for (Element m : doc.select("meta[itemprop=isAccessibleForFree]")) {
-      if ("false".equalsIgnoreCase(m.attr("content").strip())) {
-        return true;
-      }
+    if ("false".equalsIgnoreCase(tags.meta("isAccessibleForFree"))) {
+      return true;
     }
     // Piano and similar paywalls tag the page's tier; "locked" and "metered" pages are not free to read
-    String tier = meta(doc, "article:content_tier", "content_tier");
+    String tier = tags.meta("article:content_tier", "content_tier");
     return tier != null && (tier.equalsIgnoreCase("locked") || tier.equalsIgnoreCase("metered"));
   }
 
@@ -202,22 +265,6 @@ final class MetadataReader {
       n = n.isEmpty() ? null : n.get(0);
     }
     return n != null && n.isValueNode() ? blankToNull(n.asText()) : null;
-  }
-
-  /** The first non-blank content of a meta tag with one of the names (name, property or itemprop), in order. */
-  private static String meta(Document doc, String... names) {
-    for (String name : names) {
-      for (Element m : doc.getElementsByTag("meta")) {
-        if (name.equalsIgnoreCase(m.attr("property")) || name.equalsIgnoreCase(m.attr("name"))
-            || name.equalsIgnoreCase(m.attr("itemprop")) || name.equalsIgnoreCase(m.attr("http-equiv"))) {
-          String c = blankToNull(m.attr("content"));
-          if (c != null) {
-            return c;
-          }
-        }
-      }
-    }
-    return null;
   }
 
   static String language(String declared) {
