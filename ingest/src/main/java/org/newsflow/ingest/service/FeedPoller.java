@@ -13,6 +13,8 @@ import org.newsflow.common.article.Article;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
+import org.newsflow.ingest.fulltext.FullTextCompleter;
+import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
@@ -48,6 +50,7 @@ public final class FeedPoller {
   private final PollPolicy policy;
   private final HostLimiter hosts;
   private final RandomGenerator random;
+  private final FullTextCompleter fullText;
 
   /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
   private Map<String, String> published;
@@ -69,6 +72,18 @@ public final class FeedPoller {
   public FeedPoller(FeedDefinition feed, FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer,
                     ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
                     RandomGenerator random) {
+    this(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, restored, random, null);
+  }
+
+  /**
+   * A poller that fetches the article pages of summary-only entries.
+   *
+   * @param pages the instance's article page fetcher, null for none
+   */
+  public FeedPoller(FeedDefinition feed, FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer,
+                    ArticleSink sink, Clock clock, PollPolicy policy, HostLimiter hosts, FeedStatus restored,
+                    RandomGenerator random, PageFetcher pages) {
+    this.fullText = new FullTextCompleter(pages, restored == null ? null : restored.pages());
     this.feed = feed;
     this.fetcher = fetcher;
     this.parser = parser;
@@ -121,7 +136,7 @@ public final class FeedPoller {
    */
   public synchronized FeedStatus state() {
     return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
-        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered);
+        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered, fullText.counts());
   }
 
   /** The URL polled now (differs from the feed's after a permanent redirect). */
@@ -159,6 +174,7 @@ public final class FeedPoller {
         seen = articles.size();
         fresh = publishChanged(articles, start);
       }
+      fresh += publishRevised(fullText.retryDue());
       failures = 0;
     } catch (FetchException e) {
       httpStatus = e.status();
@@ -185,7 +201,7 @@ public final class FeedPoller {
     }
     sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
         clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
-        hint == null ? null : hint.toSeconds(), remembered));
+        hint == null ? null : hint.toSeconds(), remembered, fullText.counts()));
     return wait;
   }
 
@@ -207,7 +223,8 @@ public final class FeedPoller {
     if (out.isEmpty()) {
       return 0;
     }
-    sink.publish(out);
+    // the feed's version is what is remembered: a page fetched once per revision, not again on the next poll
+    sink.publish(fullText.complete(feed, out));
     if (published == null) {
       published = new LinkedHashMap<>();
     }
@@ -225,6 +242,14 @@ public final class FeedPoller {
     remembered = List.copyOf(list);
     LOG.info("feed {}: {} entries, {} published", url, articles.size(), out.size());
     return out.size();
+  }
+
+  /** Publishes revisions whose article page arrived after earlier failures; returns how many. */
+  private int publishRevised(List<Article> revised) throws PublishException {
+    if (!revised.isEmpty()) {
+      sink.publish(revised);
+    }
+    return revised.size();
   }
 
   private static String shortHash(Article a) {

@@ -21,6 +21,8 @@ import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.registry.FeedListener;
 import org.newsflow.ingest.registry.FeedSource;
+import org.newsflow.ingest.extract.ArticleExtractor;
+import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
 import org.slf4j.Logger;
@@ -40,6 +42,7 @@ public final class IngestService implements Service, FeedListener {
   private final ArticleSink sink;
   private final PollPolicy policy;
   private final HostLimiter hosts;
+  private final PageFetcher pages;
   private final Clock clock;
   private final AutoCloseable onClose;
   private final FeedParser parser = new FeedParser();
@@ -89,6 +92,17 @@ public final class IngestService implements Service, FeedListener {
    */
   public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
                        Clock clock, AutoCloseable onClose) {
+    this(source, fetcher, sink, policy, hosts, clock, onClose, null);
+  }
+
+  /**
+   * A service that fetches the article pages of summary-only entries.
+   *
+   * @param pages the article page fetcher (sharing {@code hosts} with the feed polls), null for none
+   */
+  public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
+                       Clock clock, AutoCloseable onClose, PageFetcher pages) {
+    this.pages = pages;
     this.source = source;
     this.fetcher = fetcher;
     this.sink = sink;
@@ -113,9 +127,11 @@ public final class IngestService implements Service, FeedListener {
     FeedSource source = new org.newsflow.ingest.registry.KafkaFeedRegistry(clientProps, topics,
         config.get(IngestSettings.GROUP_ID), config.get(IngestSettings.SESSION_TIMEOUT), imports);
     publisher.bindMetrics(metrics);
+    HostLimiter hosts = new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY));
+    PageFetcher pages = new PageFetcher(fetcher, hosts, new ArticleExtractor(), IngestSettings.fullText(config),
+        config.get(IngestSettings.USER_AGENT), Clock.systemUTC());
     return new IngestService(source, fetcher, new MeteredArticleSink(publisher, metrics), IngestSettings.policy(config),
-        new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY)),
-        Clock.systemUTC(), publisher);
+        hosts, Clock.systemUTC(), publisher, pages);
   }
 
   @Override
@@ -139,7 +155,7 @@ public final class IngestService implements Service, FeedListener {
     // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
     FeedStatus state = current != null ? current.poller.state() : restored;
     Scheduled s = new Scheduled(new FeedPoller(feed, fetcher, parser, normalizer, sink, clock, policy, hosts, state,
-        ThreadLocalRandom.current()));
+        ThreadLocalRandom.current(), pages));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);
     Duration delay = Duration.ZERO;
