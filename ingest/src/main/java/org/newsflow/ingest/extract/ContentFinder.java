@@ -47,8 +47,13 @@ final class ContentFinder {
   private static final int MIN_PARAGRAPH = 25;
   /** How much more paragraph text a parent must hold for the content to be taken from it. */
   private static final double CLIMB_GAIN = 1.3;
+  /**
+   * Characters of paragraph text an ancestor must add to be climbed to: the other parts of a split article are
+   * paragraphs, while a standfirst or a caption beside a short text is not worth the boilerplate that comes with it.
+   */
+  private static final int MIN_CLIMB_ADDED = 300;
   /** Ancestors looked at above the current container when climbing. */
-  private static final int CLIMB_LEVELS = 3;
+  private static final int CLIMB_LEVELS = 12;
   /** Parents with more link text than this share are menus and teaser lists, not article containers. */
   private static final double MAX_CLIMB_DENSITY = 0.35;
   /** Share of the page's text above which a block is not removed for its class or id alone. */
@@ -129,7 +134,7 @@ final class ContentFinder {
         if (as == null || density(as) > MAX_CLIMB_DENSITY) {
           break;
         }
-        if (as.prose >= cs.prose * CLIMB_GAIN) {
+        if (as.prose >= cs.prose * CLIMB_GAIN && as.prose - cs.prose >= MIN_CLIMB_ADDED) {
           cur = a;
           moved = true;
           break;
@@ -331,10 +336,12 @@ final class ContentFinder {
           return;
         }
         String tag = e.normalName();
-        if (tag.equals("h1")) {
+        if (tag.equals("h1") || tag.equals("figcaption") || tag.equals("figure") && s.prose == 0) {
           drop.add(e);
         } else if (!INLINE.contains(tag) && !tag.equals("p") && s.text > 0 && density(s) > 0.5) {
           drop.add(e);
+        } else if (!tag.equals("p") && s.text < 120 && !e.getElementsByTag("time").isEmpty()) {
+          drop.add(e); // a dateline ("Published … Updated …"), not body text
         } else if ((tag.equals("ul") || tag.equals("ol") || tag.equals("table") || tag.equals("div"))
             && s.text > 0 && s.text < 200 && density(s) > 0.3) {
           drop.add(e);
