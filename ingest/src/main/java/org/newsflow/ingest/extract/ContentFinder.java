@@ -340,6 +340,9 @@ final class ContentFinder {
           drop.add(e);
         } else if (!INLINE.contains(tag) && !tag.equals("p") && s.text > 0 && density(s) > 0.5) {
           drop.add(e);
+        } else if (!tag.equals("p") && !INLINE.contains(tag) && s.text < 200 && s.prose < 100
+            && !e.getElementsByTag("img").isEmpty()) {
+          drop.add(e); // an image with its caption and credit
         } else if (!tag.equals("p") && s.text < 120 && !e.getElementsByTag("time").isEmpty()) {
           drop.add(e); // a dateline ("Published … Updated …"), not body text
         } else if ((tag.equals("ul") || tag.equals("ol") || tag.equals("table") || tag.equals("div"))
