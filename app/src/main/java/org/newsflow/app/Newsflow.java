@@ -2,6 +2,7 @@ package org.newsflow.app;
 
 import org.newsflow.app.cli.ConfigDocsCommand;
 import org.newsflow.app.cli.EnrichCommand;
+import org.newsflow.app.cli.ExtractCommand;
 import org.newsflow.app.cli.FeedsCommand;
 import org.newsflow.app.cli.IngestCommand;
 import org.newsflow.app.cli.ParseCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
     description = "Streaming news ingestion: feeds to Kafka, enrichment with Kafka Streams, search in OpenSearch.",
     subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, SearchCommand.class,
-        StoryCommand.class, ParseCommand.class, TagCommand.class, FeedsCommand.class, StatusCommand.class,
+        StoryCommand.class, ParseCommand.class, ExtractCommand.class, TagCommand.class, FeedsCommand.class, StatusCommand.class,
         TrainCommand.class, TrainCommand.EvaluateCommand.class,
         ConfigDocsCommand.class})
 public final class Newsflow {

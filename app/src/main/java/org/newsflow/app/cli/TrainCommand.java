@@ -7,6 +7,7 @@ import org.newsflow.enrich.tagging.entity.EntityModelTrainer;
 import org.newsflow.enrich.tagging.entity.NerEvaluation;
 import org.newsflow.enrich.tagging.topic.TopicCrossValidation;
 import org.newsflow.enrich.tagging.topic.TopicModelTrainer;
+import org.newsflow.ingest.extract.ExtractionEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -48,13 +49,17 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code newsflow evaluate}: dev-set F1 of the entity model, or cross-validated macro-F1 of the topic model. */
+  /**
+   * {@code newsflow evaluate}: dev-set F1 of the entity model, cross-validated macro-F1 of the topic model, or
+   * main-text F1 of the article extractor.
+   */
   @Command(name = "evaluate", mixinStandardHelpOptions = true,
       description = "Measure a model: `evaluate entities --data DEV [--model FILE]` (strict span F1 per type) or "
-          + "`evaluate topics --bbc DIR --iptc FILE [--folds 5]` (cross-validated macro-F1).")
+          + "`evaluate topics --bbc DIR --iptc FILE [--folds 5]` (cross-validated macro-F1) or "
+          + "`evaluate extraction --data DIR [--pages]` (main-text F1 over word 4-gram shingles, docs/ingest.md).")
   public static final class EvaluateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "entities|topics", description = "Which model to measure.")
+    @Parameters(index = "0", paramLabel = "entities|topics|extraction", description = "What to measure.")
     String model;
 
     @Unmatched
@@ -62,6 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (model.equals("extraction")) {
+        ExtractionEvaluation.main(args.toArray(String[]::new));
+        return 0;
+      }
       return dispatch(model, args, NerEvaluation::main, TopicCrossValidation::main);
     }
   }

@@ -90,6 +90,12 @@ public record Article(
   /** Flag: a text of the entry was longer than ingest keeps and was cut (see docs/ingest.md for the limits). */
   public static final String FLAG_TRUNCATED = "truncated";
 
+  /** Flag: {@code text} and {@code contentHtml} come from the article's web page, the feed gave only a summary. */
+  public static final String FLAG_FULL_TEXT = "full-text";
+
+  /** Flag: the article's web page declares its content not free to read; the text is the feed's summary. */
+  public static final String FLAG_PAYWALLED = "paywalled";
+
   /** Validates the invariants every consumer relies on and makes the lists immutable. */
   public Article {
     Objects.requireNonNull(id, "id");

@@ -36,6 +36,9 @@ import java.util.zip.InflaterInputStream;
 public final class FeedFetcher {
 
   private static final int MAX_REDIRECTS = 5;
+  private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+      + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+  private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
   private final HttpClient client;
   private final FetchOptions options;
@@ -64,10 +67,24 @@ public final class FeedFetcher {
    * @param lastModified Last-Modified of the last successful fetch, or null
    */
   public FetchResult fetch(String source, String etag, String lastModified) throws FetchException {
+    return fetch(source, etag, lastModified, FEED_ACCEPT);
+  }
+
+  /**
+   * Fetches a web page (an article linked from a feed) under the same rules as feeds: address guard, timeouts,
+   * size cap, redirects; only the Accept header asks for HTML.
+   *
+   * @param source http(s) URL, file: URL or local path
+   */
+  public FetchResult fetchPage(String source) throws FetchException {
+    return fetch(source, null, null, PAGE_ACCEPT);
+  }
+
+  private FetchResult fetch(String source, String etag, String lastModified, String accept) throws FetchException {
     URI uri = toUri(source);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
-      case "http", "https" -> fetchHttp(uri, etag, lastModified);
+      case "http", "https" -> fetchHttp(uri, etag, lastModified, accept);
       case "file" -> fetchFile(uri);
       default -> throw new FetchException(FetchException.Reason.BAD_URL, 0,
           "unsupported URL scheme '" + scheme + "' in " + source + " (use http, https, file: or a local path)", null);
@@ -116,7 +133,7 @@ public final class FeedFetcher {
     }
   }
 
-  private FetchResult fetchHttp(URI start, String etag, String lastModified) throws FetchException {
+  private FetchResult fetchHttp(URI start, String etag, String lastModified, String accept) throws FetchException {
     URI uri = start;
     Set<URI> visited = new HashSet<>();
     boolean permanent = true;
@@ -128,7 +145,7 @@ public final class FeedFetcher {
         throw new FetchException(FetchException.Reason.BAD_URL, 0, "URL without host: " + uri, null);
       }
       guard.check(uri.getHost());
-      HttpResponse<byte[]> response = send(uri, etag, lastModified);
+      HttpResponse<byte[]> response = send(uri, etag, lastModified, accept);
       int status = response.statusCode();
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
         String location = response.headers().firstValue("Location").orElseThrow(() -> new FetchException(
@@ -165,12 +182,11 @@ public final class FeedFetcher {
     throw new FetchException(FetchException.Reason.REDIRECT_LOOP, 0, "more than " + MAX_REDIRECTS + " redirects from " + start, null);
   }
 
-  private HttpResponse<byte[]> send(URI uri, String etag, String lastModified) throws FetchException {
+  private HttpResponse<byte[]> send(URI uri, String etag, String lastModified, String accept) throws FetchException {
     HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
         .timeout(options.totalTimeout())
         .header("User-Agent", options.userAgent())
-        .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
-            + "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
+        .header("Accept", accept)
         .header("Accept-Encoding", "gzip, deflate")
         .GET();
     if (etag != null) {

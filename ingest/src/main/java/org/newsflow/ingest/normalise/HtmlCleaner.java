@@ -116,6 +116,18 @@ public final class HtmlCleaner {
     return new Cleaned(w.html.toString(), w.text.toString().strip());
   }
 
+  /**
+   * Sanitised HTML and plain text of parsed nodes (for callers that have a tree already, such as the main text of
+   * an article page): the same allow-list as {@link #clean(String, String)}, the nodes themselves are not changed.
+   */
+  public Cleaned clean(List<? extends Node> nodes, String baseUri) {
+    Writer w = new Writer(base(baseUri), 4096);
+    for (Node n : nodes) {
+      w.node(n);
+    }
+    return new Cleaned(w.html.toString(), w.text.toString().strip());
+  }
+
   /** Sanitised HTML; see {@link #clean(String, String)}. */
   public String sanitize(String html, String baseUri) {
     return clean(html, baseUri).html();

@@ -25,16 +25,26 @@ import java.util.List;
  * @param hintSeconds         the feed's own update hint (ttl, sy:updatePeriod), null when it gives none
  * @param seen                entries already published, as {@code articleId:contentHash}, newest last; an entry
  *                            listed with the same hash is not published again
+ * @param pages               article pages fetched, refused by robots.txt and failed for summary-only entries; null
+ *                            when the feed never needed one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedStatus(String feedId, String url, Instant lastAttempt, int httpStatus, int itemsSeen, int itemsNew,
                          int consecutiveFailures, Instant nextPoll, String error, String etag, String lastModified,
-                         Long intervalSeconds, Long hintSeconds, List<String> seen) {
+                         Long intervalSeconds, Long hintSeconds, List<String> seen, PageCounts pages) {
 
   /** Copies the list. */
   public FeedStatus {
     seen = seen == null ? List.of() : List.copyOf(seen);
+  }
+
+  /** A status without article page counts. */
+  public FeedStatus(String feedId, String url, Instant lastAttempt, int httpStatus, int itemsSeen, int itemsNew,
+                    int consecutiveFailures, Instant nextPoll, String error, String etag, String lastModified,
+                    Long intervalSeconds, Long hintSeconds, List<String> seen) {
+    this(feedId, url, lastAttempt, httpStatus, itemsSeen, itemsNew, consecutiveFailures, nextPoll, error, etag,
+        lastModified, intervalSeconds, hintSeconds, seen, null);
   }
 
   /** A status without scheduling memory. */

@@ -10,8 +10,8 @@ import java.util.List;
 import org.newsflow.common.config.SettingType;
 
 /**
- * The JSON of a feed definition in news.feeds: {@code {"id", "url", "name"?, "interval"?, "tags"?}}, the interval as
- * ISO-8601 ({@code PT5M}) or the short form of the config ({@code 5m}).
+ * The JSON of a feed definition in news.feeds: {@code {"id", "url", "name"?, "interval"?, "tags"?, "fullText"?}},
+ * the interval as ISO-8601 ({@code PT5M}) or the short form of the config ({@code 5m}).
  */
 public final class FeedCodec {
 
@@ -30,6 +30,9 @@ public final class FeedCodec {
     }
     if (!f.tags().isEmpty()) {
       f.tags().forEach(n.putArray("tags")::add);
+    }
+    if (f.fullText()) {
+      n.put("fullText", true);
     }
     return n.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -54,6 +57,6 @@ public final class FeedCodec {
     String interval = n.path("interval").asText(null);
     return new FeedDefinition(n.path("id").asText(null), n.path("url").asText(), n.path("name").asText(null),
         interval == null ? null : interval.startsWith("P") ? java.time.Duration.parse(interval)
-            : SettingType.DURATION.parse().apply(interval), tags);
+            : SettingType.DURATION.parse().apply(interval), tags, n.path("fullText").asBoolean(false));
   }
 }

@@ -13,8 +13,11 @@ import org.newsflow.common.article.ArticleIds;
  * @param name     display name, may be null
  * @param interval poll interval, null for the service default
  * @param tags     free labels an operator gives the feed
+ * @param fullText whether every entry's text is taken from its article page, however long the feed's text is
+ *                 (entries with short texts get their page anyway)
  */
-public record FeedDefinition(String id, String url, String name, Duration interval, List<String> tags) {
+public record FeedDefinition(String id, String url, String name, Duration interval, List<String> tags,
+                             boolean fullText) {
 
   /** Checks the fields; derives the id from the URL when none is given. */
   public FeedDefinition {
@@ -30,6 +33,11 @@ public record FeedDefinition(String id, String url, String name, Duration interv
       throw new IllegalArgumentException("feed " + url + ": interval must be positive, was " + interval);
     }
     tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** A feed whose full-text choice is left to the entries' length. */
+  public FeedDefinition(String id, String url, String name, Duration interval, List<String> tags) {
+    this(id, url, name, interval, tags, false);
   }
 
   /** A feed with only a URL. */

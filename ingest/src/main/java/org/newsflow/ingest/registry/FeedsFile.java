@@ -13,8 +13,8 @@ import java.util.Map;
 import org.newsflow.common.config.SettingType;
 
 /**
- * Reads a feeds file: YAML with {@code feeds: [{url, name?, interval?, tags?}]}, or plain text with one URL or
- * path per line ({@code #} starts a comment). Relative local paths are resolved against the file's directory.
+ * Reads a feeds file: YAML with {@code feeds: [{url, name?, interval?, tags?, fullText?}]}, or plain text with one
+ * URL or path per line ({@code #} starts a comment). Relative local paths are resolved against the file's directory.
  */
 public final class FeedsFile {
 
@@ -80,7 +80,8 @@ public final class FeedsFile {
         n.path("tags").forEach(t -> tags.add(t.asText()));
         String interval = n.path("interval").asText(null);
         out.add(new FeedDefinition(n.path("id").asText(null), resolve(url, base), n.path("name").asText(null),
-            interval == null ? null : SettingType.DURATION.parse().apply(interval), tags));
+            interval == null ? null : SettingType.DURATION.parse().apply(interval), tags,
+            n.path("fullText").asBoolean(false)));
       } catch (IllegalArgumentException e) {
         throw new InvalidFeedsFileException("feeds file " + file + ", feed #" + index + " (" + url + "): " + e.getMessage(), e);
       }

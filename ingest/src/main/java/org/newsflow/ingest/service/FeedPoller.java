@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
 import org.newsflow.common.article.Article;
 import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
+import org.newsflow.ingest.fulltext.FullTextCompleter;
+import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.ParsedFeed;
@@ -50,6 +52,7 @@ public final class FeedPoller {
   private final HostLimiter hosts;
   private final RandomGenerator random;
   private final PushSubscriptions push;
+  private final FullTextCompleter fullText;
 
   /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
   private Map<String, String> published;
@@ -64,10 +67,10 @@ public final class FeedPoller {
   /** The hub and topic the feed advertised when last read; kept through 304s so leases are renewed. */
   private Optional<HubEndpoints> advertised = Optional.empty();
 
-  /** A poller without push delivery. */
+  /** A poller without push delivery and without article pages. */
   public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
                     HostLimiter hosts, FeedStatus restored, RandomGenerator random) {
-    this(feed, reader, sink, clock, policy, hosts, restored, random, PushSubscriptions.none());
+    this(feed, reader, sink, clock, policy, hosts, restored, random, PushSubscriptions.none(), null);
   }
 
   /**
@@ -76,9 +79,12 @@ public final class FeedPoller {
    * @param hosts    per-host politeness
    * @param restored the feed's last recorded status (from news.feed-status), null for a new feed
    * @param push     WebSub subscriptions; while one is active the feed is polled only as a safety net
+   * @param pages    the instance's article page fetcher for summary-only entries, null for none
    */
   public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
-                    HostLimiter hosts, FeedStatus restored, RandomGenerator random, PushSubscriptions push) {
+                    HostLimiter hosts, FeedStatus restored, RandomGenerator random, PushSubscriptions push,
+                    PageFetcher pages) {
+    this.fullText = new FullTextCompleter(pages, restored == null ? null : restored.pages());
     this.feed = feed;
     this.push = push;
     this.reader = reader;
@@ -130,7 +136,7 @@ public final class FeedPoller {
    */
   public synchronized FeedStatus state() {
     return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
-        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered);
+        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered, fullText.counts());
   }
 
   /** The URL polled now (differs from the feed's after a permanent redirect). */
@@ -172,6 +178,7 @@ public final class FeedPoller {
         seen = read.articles().size();
         fresh = publishChanged(read.articles(), start);
       }
+      fresh += publishRevised(fullText.retryDue());
       failures = 0;
     } catch (FetchException e) {
       httpStatus = e.status();
@@ -203,7 +210,7 @@ public final class FeedPoller {
     }
     sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
         clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
-        hint == null ? null : hint.toSeconds(), remembered));
+        hint == null ? null : hint.toSeconds(), remembered, fullText.counts()));
     return wait;
   }
 
@@ -266,7 +273,8 @@ public final class FeedPoller {
     if (out.isEmpty()) {
       return 0;
     }
-    sink.publish(out);
+    // the feed's version is what is remembered: a page fetched once per revision, not again on the next poll
+    sink.publish(fullText.complete(feed, out));
     if (published == null) {
       published = new LinkedHashMap<>();
     }
@@ -284,6 +292,14 @@ public final class FeedPoller {
     remembered = List.copyOf(list);
     LOG.info("feed {}: {} entries, {} published", url, articles.size(), out.size());
     return out.size();
+  }
+
+  /** Publishes revisions whose article page arrived after earlier failures; returns how many. */
+  private int publishRevised(List<Article> revised) throws PublishException {
+    if (!revised.isEmpty()) {
+      sink.publish(revised);
+    }
+    return revised.size();
   }
 
   private static String shortHash(Article a) {

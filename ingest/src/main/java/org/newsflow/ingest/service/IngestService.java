@@ -23,6 +23,8 @@ import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.registry.FeedListener;
 import org.newsflow.ingest.registry.FeedSource;
+import org.newsflow.ingest.extract.ArticleExtractor;
+import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
 import org.newsflow.ingest.websub.PushSubscriptions;
@@ -45,6 +47,7 @@ public final class IngestService implements Service, FeedListener {
   private final ArticleSink sink;
   private final PollPolicy policy;
   private final HostLimiter hosts;
+  private final PageFetcher pages;
   private final Clock clock;
   private final AutoCloseable onClose;
   private final Optional<WebSub> webSub;
@@ -94,15 +97,34 @@ public final class IngestService implements Service, FeedListener {
    */
   public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
                        Clock clock, AutoCloseable onClose) {
-    this(source, fetcher, sink, policy, hosts, clock, onClose, Optional.empty());
+    this(source, fetcher, sink, policy, hosts, clock, onClose, null, Optional.empty());
   }
 
   /**
-   * As {@link #IngestService(FeedSource, FeedFetcher, ArticleSink, PollPolicy, HostLimiter, Clock, AutoCloseable)},
-   * with WebSub push delivery when {@code webSub} is present (started and closed with the service).
+   * A service that fetches the article pages of summary-only entries.
+   *
+   * @param pages the article page fetcher (sharing {@code hosts} with the feed polls), null for none
    */
   public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
+                       Clock clock, AutoCloseable onClose, PageFetcher pages) {
+    this(source, fetcher, sink, policy, hosts, clock, onClose, pages, Optional.empty());
+  }
+
+  /** A service with WebSub push delivery (started and closed with the service), without article pages. */
+  public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
                        Clock clock, AutoCloseable onClose, Optional<WebSub> webSub) {
+    this(source, fetcher, sink, policy, hosts, clock, onClose, null, webSub);
+  }
+
+  /**
+   * The service with every part.
+   *
+   * @param pages  the article page fetcher (sharing {@code hosts} with the feed polls), null for none
+   * @param webSub push delivery, started and closed with the service; empty for none
+   */
+  public IngestService(FeedSource source, FeedFetcher fetcher, ArticleSink sink, PollPolicy policy, HostLimiter hosts,
+                       Clock clock, AutoCloseable onClose, PageFetcher pages, Optional<WebSub> webSub) {
+    this.pages = pages;
     this.webSub = webSub;
     this.source = source;
     this.reader = new FeedReader(fetcher, new FeedParser(), new ArticleNormalizer());
@@ -128,13 +150,15 @@ public final class IngestService implements Service, FeedListener {
     FeedSource source = new org.newsflow.ingest.registry.KafkaFeedRegistry(clientProps, topics,
         config.get(IngestSettings.GROUP_ID), config.get(IngestSettings.SESSION_TIMEOUT), imports);
     publisher.bindMetrics(metrics);
+    HostLimiter hosts = new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY));
+    PageFetcher pages = new PageFetcher(fetcher, hosts, new ArticleExtractor(), IngestSettings.fullText(config),
+        config.get(IngestSettings.USER_AGENT), Clock.systemUTC());
     Optional<WebSub> webSub = WebSub.fromConfig(config, clientProps, topics.feedSubscriptions().name(),
         new org.newsflow.common.article.ArticleJson().mapper(),
         new org.newsflow.ingest.fetch.AddressGuard(config.get(IngestSettings.ALLOWED_INTERNAL)),
         config.get(IngestSettings.USER_AGENT), config.get(IngestSettings.TOTAL_TIMEOUT), Clock.systemUTC(), metrics);
     return new IngestService(source, fetcher, new MeteredArticleSink(publisher, metrics), IngestSettings.policy(config),
-        new HostLimiter(config.get(IngestSettings.HOST_CONCURRENCY), config.get(IngestSettings.HOST_DELAY)),
-        Clock.systemUTC(), publisher, webSub);
+        hosts, Clock.systemUTC(), publisher, pages, webSub);
   }
 
   @Override
@@ -161,7 +185,7 @@ public final class IngestService implements Service, FeedListener {
     // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
     FeedStatus state = current != null ? current.poller.state() : restored;
     Scheduled s = new Scheduled(new FeedPoller(feed, reader, sink, clock, policy, hosts, state,
-        ThreadLocalRandom.current(), webSub.map(WebSub::subscriptions).orElse(PushSubscriptions.none())));
+        ThreadLocalRandom.current(), webSub.map(WebSub::subscriptions).orElse(PushSubscriptions.none()), pages));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);
     Duration delay = Duration.ZERO;

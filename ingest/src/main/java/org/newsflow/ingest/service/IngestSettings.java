@@ -118,11 +118,54 @@ public final class IngestSettings {
       .rule(d -> d.toMillis() >= 6000 && d.toMillis() <= 300_000, "is between 6s and 5m (broker limits)")
       .doc("How long an ingest instance that stopped answering keeps its feeds before the others take them over.");
 
+  /** Article pages on/off. */
+  public static final Setting<Boolean> FULLTEXT_ENABLED = Setting.of("ingest.fulltext.enabled", SettingType.BOOLEAN)
+      .defaultValue(true)
+      .doc("Whether entries with short texts (see ingest.fulltext.min.words) and all entries of feeds marked "
+          + "`fullText: true` get their article page fetched (robots.txt obeyed) and its main text extracted.");
+
+  /** Short-text threshold. */
+  public static final Setting<Integer> FULLTEXT_MIN_WORDS = Setting.of("ingest.fulltext.min.words", SettingType.INT)
+      .defaultValue(80)
+      .rule(n -> n >= 0, "is not negative")
+      .doc("Entries whose text has fewer words than this get their article page fetched; 0 fetches pages only for "
+          + "feeds marked `fullText: true`.");
+
+  /** First page retry. */
+  public static final Setting<Duration> FULLTEXT_RETRY_DELAY = Setting.of("ingest.fulltext.retry.delay",
+          SettingType.DURATION)
+      .defaultValue(Duration.ofMinutes(5))
+      .rule(d -> d.toMillis() >= 10, "is at least 10ms")
+      .doc("Wait before an article page that failed is fetched again (at the feed's next poll after it); doubles "
+          + "with each further failure. The entry is published with its summary meanwhile and revised when the page "
+          + "arrives.");
+
+  /** Page attempts. */
+  public static final Setting<Integer> FULLTEXT_ATTEMPTS = Setting.of("ingest.fulltext.attempts", SettingType.INT)
+      .defaultValue(4)
+      .rule(n -> n >= 1 && n <= 20, "is between 1 and 20")
+      .doc("Fetches of one article page per entry revision at most (the first one included) before it is given up.");
+
+  /** robots.txt cache time. */
+  public static final Setting<Duration> ROBOTS_TTL = Setting.of("ingest.robots.ttl", SettingType.DURATION)
+      .defaultValue(Duration.ofHours(1))
+      .rule(d -> !d.isNegative(), "is not negative")
+      .doc("How long a host's robots.txt is kept before it is fetched again (an unreachable one: 10 minutes, "
+          + "during which the host's pages are not fetched).");
+
   /** All ingest settings. */
   public static List<Setting<?>> all() {
     return List.of(FEEDS_FILE, POLL_INTERVAL, POLL_INTERVAL_MIN, POLL_INTERVAL_MAX, POLL_ADAPTIVE, INITIAL_BACKOFF,
         MAX_BACKOFF, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY, USER_AGENT, ALLOW_FILES, ALLOWED_INTERNAL,
-        HOST_CONCURRENCY, HOST_DELAY, GROUP_ID, SESSION_TIMEOUT);
+        HOST_CONCURRENCY, HOST_DELAY, GROUP_ID, SESSION_TIMEOUT, FULLTEXT_ENABLED, FULLTEXT_MIN_WORDS,
+        FULLTEXT_RETRY_DELAY, FULLTEXT_ATTEMPTS, ROBOTS_TTL);
+  }
+
+  /** The article page options of a configuration. */
+  public static org.newsflow.ingest.fulltext.FullTextOptions fullText(org.newsflow.common.config.Config config) {
+    return new org.newsflow.ingest.fulltext.FullTextOptions(config.get(FULLTEXT_ENABLED),
+        config.get(FULLTEXT_MIN_WORDS), config.get(FULLTEXT_RETRY_DELAY), config.get(FULLTEXT_ATTEMPTS),
+        config.get(ROBOTS_TTL));
   }
 
   /** The poll policy of a configuration. */

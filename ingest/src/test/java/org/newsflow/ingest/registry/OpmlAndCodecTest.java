@@ -53,6 +53,23 @@ class OpmlAndCodecTest {
   }
 
   @Test
+  void shouldCarryTheFullTextChoiceThroughTheRegistryAndTheFeedsFile() throws Exception {
+    FeedCodec codec = new FeedCodec();
+    FeedDefinition f = new FeedDefinition(null, "https://example.org/f", null, null, List.of(), true);
+    assertThat(codec.fromBytes(codec.toBytes(f)).fullText()).isTrue();
+    assertThat(codec.fromBytes("{\"url\":\"https://example.org/g\"}".getBytes(StandardCharsets.UTF_8)).fullText())
+        .isFalse();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("feeds", ".yaml");
+    try {
+      java.nio.file.Files.writeString(file, "feeds:\n  - url: https://example.org/a\n    fullText: true\n"
+          + "  - url: https://example.org/b\n");
+      assertThat(FeedsFile.read(file)).extracting(FeedDefinition::fullText).containsExactly(true, false);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
   void shouldExplainABadFeedRecord() {
     FeedCodec codec = new FeedCodec();
     assertThatThrownBy(() -> codec.fromBytes("{\"name\":1}".getBytes(StandardCharsets.UTF_8)))
