@@ -46,6 +46,8 @@ for i in 0 1 2; do
   [ -n "$found" ] || { cat "$WORK/search.out" "$WORK/search.err" >&2; fail "search '${queries[$i]}' did not find '${expected[$i]}'"; }
 done
 echo "smoke: search found the 3 sample articles ($(since "$t_search") s after ready)"
+peak_kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$UP_PID/status" 2>/dev/null || true)
+[ -n "$peak_kb" ] && echo "smoke: up's peak resident memory so far: $((peak_kb / 1024)) MB"
 
 t_stop=$(now)
 kill -TERM "$UP_PID"
