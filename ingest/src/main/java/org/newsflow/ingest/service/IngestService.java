@@ -17,6 +17,7 @@ import org.newsflow.common.runtime.Service;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.publish.ArticleSink;
 import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
