@@ -13,5 +13,5 @@ export JAVA_HOME
 includes='org.newsflow.**:com.rometools.**:org.jdom2.**:org.jsoup.**:com.fasterxml.jackson.**'
 JAZZER_FUZZ=1 exec nice -n 10 ./mvnw -o -B -pl "$module" -am test -Dtest="$target" \
   -Dsurefire.failIfNoSpecifiedTests=false \
-  "-Dtest.jvm.args=-Xmx2g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Djazzer.instrumentation_includes=$includes" \
+  "-Dtest.jvm.args=-Xmx2g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Djazzer.instrumentation_includes=$includes -Djazzer.hooks=true" \
   ${FUZZ_ARGS:-}

@@ -22,16 +22,14 @@ public final class AddressGuard {
   }
 
   /**
-   * Checks every address a host resolves to.
+   * Checks the addresses a host resolved to (the caller connects to exactly these, so what was checked is what is
+   * reached).
    *
-   * @throws FetchException {@link FetchException.Reason#BLOCKED_ADDRESS} or {@link FetchException.Reason#IO}
+   * @throws FetchException {@link FetchException.Reason#BLOCKED_ADDRESS} when one of them is internal and not allowed
    */
-  public void check(String host) throws FetchException {
-    InetAddress[] addresses;
-    try {
-      addresses = InetAddress.getAllByName(host);
-    } catch (UnknownHostException e) {
-      throw new FetchException(FetchException.Reason.IO, 0, "unknown host " + host, e);
+  public void check(String host, InetAddress[] addresses) throws FetchException {
+    if (addresses.length == 0) {
+      throw new FetchException(FetchException.Reason.IO, 0, "no address for host " + host, null);
     }
     for (InetAddress a : addresses) {
       if (isInternal(a) && allowed.stream().noneMatch(c -> c.contains(a))) {

@@ -5,33 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Fetches feed documents: http(s) through java.net.http with connect and total timeouts, a body size cap,
- * gzip/deflate, conditional GET and redirects followed by hand (so each hop passes the {@link AddressGuard} and
- * loops are caught); {@code file:} URLs and plain paths from the local disk when allowed. Thread-safe.
+ * Fetches feed documents: http(s) through Apache HttpClient with connect and total timeouts, a body size cap,
+ * gzip/deflate, conditional GET and redirects followed by hand (so loops are caught); every connection, first hop
+ * or redirect, goes to the addresses the {@link AddressGuard} checked for it (no second DNS lookup to rebind);
+ * {@code file:} URLs and plain paths from the local disk when allowed. Thread-safe.
  */
 public final class FeedFetcher {
 
@@ -40,23 +29,25 @@ public final class FeedFetcher {
       + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
   private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
-  private final HttpClient client;
+  private final HttpTransport http;
   private final FetchOptions options;
   private final AddressGuard guard;
+  private final HostResolver resolver;
 
-  /** A fetcher with its own HTTP client. */
+  /** A fetcher with its own HTTP client, resolving hosts with the system resolver. */
   public FeedFetcher(FetchOptions options) {
+    this(options, HostResolver.SYSTEM);
+  }
+
+  /**
+   * A fetcher with its own HTTP client and the given resolver; every connection goes to the addresses the resolver
+   * gave and the guard checked, once per connection.
+   */
+  public FeedFetcher(FetchOptions options, HostResolver resolver) {
     this.options = options;
     this.guard = new AddressGuard(options.allowedInternalAddresses());
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        // The default executor, a cached thread pool, hands every response over through a SynchronousQueue: a
-        // platform thread park and unpark per request, which took half the CPU of a 304 poll. Virtual threads
-        // make that hand-over cheap (measured in docs/BENCHMARKS.md, poll throughput).
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
+    this.resolver = resolver;
+    this.http = new HttpTransport(options, new GuardedDnsResolver(resolver, guard));
   }
 
   /**
@@ -144,12 +135,14 @@ public final class FeedFetcher {
       if (uri.getHost() == null) {
         throw new FetchException(FetchException.Reason.BAD_URL, 0, "URL without host: " + uri, null);
       }
-      guard.check(uri.getHost());
-      HttpResponse<byte[]> response = send(uri, etag, lastModified, accept);
-      int status = response.statusCode();
+      HttpTransport.Response response = send(uri, etag, lastModified, accept);
+      int status = response.status();
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new FetchException(
-            FetchException.Reason.HTTP_STATUS, status, "redirect without Location from " + start, null));
+        String location = response.header("Location");
+        if (location == null) {
+          throw new FetchException(FetchException.Reason.HTTP_STATUS, status, "redirect without Location from " + start,
+              null);
+        }
         permanent &= status == 301 || status == 308;
         try {
           uri = uri.resolve(location.strip());
@@ -163,58 +156,110 @@ public final class FeedFetcher {
         }
         continue;
       }
-      HttpHeaders h = response.headers();
       if (status == 304) {
-        return new FetchResult(304, new byte[0], null, h.firstValue("ETag").orElse(etag),
-            h.firstValue("Last-Modified").orElse(lastModified), uri, hop > 0 && permanent, CacheHints.maxAge(h),
-            h.allValues("Link"));
+        return new FetchResult(304, new byte[0], null, orElse(response.header("ETag"), etag),
+            orElse(response.header("Last-Modified"), lastModified), uri, hop > 0 && permanent,
+            CacheHints.maxAge(response.header("Cache-Control")), response.links());
       }
       if (status < 200 || status >= 300) {
         java.time.Duration retryAfter = status == 429 || status == 503
-            ? CacheHints.retryAfter(h.firstValue("Retry-After").orElse(null), java.time.Instant.now()) : null;
+            ? CacheHints.retryAfter(response.header("Retry-After"), java.time.Instant.now()) : null;
         throw new FetchException(FetchException.Reason.HTTP_STATUS, status, "HTTP " + status + " from " + uri
             + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"), null, retryAfter);
       }
-      byte[] body = decode(response.body(), h.firstValue("Content-Encoding").orElse(""), uri);
-      return new FetchResult(status, body, h.firstValue("Content-Type").orElse(null), h.firstValue("ETag").orElse(null),
-          h.firstValue("Last-Modified").orElse(null), uri, hop > 0 && permanent, CacheHints.maxAge(h), h.allValues("Link"));
+      byte[] body = decode(response.body(), orElse(response.header("Content-Encoding"), ""), uri);
+      return new FetchResult(status, body, response.header("Content-Type"), response.header("ETag"),
+          response.header("Last-Modified"), uri, hop > 0 && permanent, CacheHints.maxAge(response.header("Cache-Control")),
+          response.links());
     }
     throw new FetchException(FetchException.Reason.REDIRECT_LOOP, 0, "more than " + MAX_REDIRECTS + " redirects from " + start, null);
   }
 
-  private HttpResponse<byte[]> send(URI uri, String etag, String lastModified, String accept) throws FetchException {
-    HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-        .timeout(options.totalTimeout())
-        .header("User-Agent", options.userAgent())
-        .header("Accept", accept)
-        .header("Accept-Encoding", "gzip, deflate")
-        .GET();
+  /**
+   * POSTs an HTML form to an http(s) URL through the same guarded connections as fetches (a WebSub hub request):
+   * the host's addresses are checked and connected to as checked, no redirect is followed, the answer's body is
+   * read up to 64 KB and dropped.
+   *
+   * @return the HTTP status
+   */
+  public int postForm(URI uri, Map<String, String> form) throws FetchException {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new FetchException(FetchException.Reason.BAD_URL, 0, "not an http(s) URL: " + uri, null);
+    }
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+        .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+    if (isAddressLiteral(uri.getHost())) {
+      try {
+        guard.check(uri.getHost(), resolver.resolve(uri.getHost()));
+      } catch (java.net.UnknownHostException e) {
+        throw new FetchException(FetchException.Reason.BAD_URL, 0, "bad address in " + uri, e);
+      }
+    }
+    byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return exchange(uri, 64 * 1024, () -> http.post(uri, Map.of("User-Agent", options.userAgent()), bytes,
+        "application/x-www-form-urlencoded", 64 * 1024)).status();
+  }
+
+  private HttpTransport.Response send(URI uri, String etag, String lastModified, String accept) throws FetchException {
+    if (isAddressLiteral(uri.getHost())) {
+      try {
+        guard.check(uri.getHost(), resolver.resolve(uri.getHost()));
+      } catch (java.net.UnknownHostException e) {
+        throw new FetchException(FetchException.Reason.BAD_URL, 0, "bad address in " + uri, e);
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", options.userAgent());
+    headers.put("Accept", accept);
+    headers.put("Accept-Encoding", "gzip, deflate");
     if (etag != null) {
-      rb.header("If-None-Match", etag);
+      headers.put("If-None-Match", etag);
     }
     if (lastModified != null) {
-      rb.header("If-Modified-Since", lastModified);
+      headers.put("If-Modified-Since", lastModified);
     }
     long max = options.maxBodyBytes();
+    return exchange(uri, max, () -> http.get(uri, headers, max));
+  }
+
+  /** One call of the transport. */
+  private interface Exchange {
+    HttpTransport.Response run() throws IOException;
+  }
+
+  /** Runs an exchange, turning what went wrong into the fetch failure that names it. */
+  private HttpTransport.Response exchange(URI uri, long max, Exchange exchange) throws FetchException {
     try {
-      return client.sendAsync(rb.build(), info -> new LimitedBody(max))
-          .get(options.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+      return exchange.run();
+    } catch (HttpTransport.TooLarge e) {
+      throw new FetchException(FetchException.Reason.TOO_LARGE, 0, "body of " + uri + " exceeds ingest.max.body.bytes=" + max, e);
+    } catch (HttpTransport.Deadline e) {
       throw new FetchException(FetchException.Reason.TIMEOUT, 0, "no complete answer from " + uri + " within "
           + options.totalTimeout().toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FetchException(FetchException.Reason.IO, 0, "interrupted fetching " + uri, e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof BodyTooLargeException) {
-        throw new FetchException(FetchException.Reason.TOO_LARGE, 0, "body of " + uri + " exceeds ingest.max.body.bytes=" + max, c);
+    } catch (IOException | RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof GuardedDnsResolver.Blocked b) {
+          throw b.refusal();
+        }
+        if (c instanceof java.net.SocketTimeoutException || c instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+          throw new FetchException(FetchException.Reason.TIMEOUT, 0, "timed out fetching " + uri + ": " + c.getMessage(), e);
+        }
       }
-      if (c instanceof HttpTimeoutException) {
-        throw new FetchException(FetchException.Reason.TIMEOUT, 0, "timed out fetching " + uri + ": " + c.getMessage(), c);
-      }
-      throw new FetchException(FetchException.Reason.IO, 0, "cannot fetch " + uri + ": " + c, c);
+      throw new FetchException(FetchException.Reason.IO, 0, "cannot fetch " + uri + ": " + e, e);
     }
+  }
+
+  /** Whether a URI host is an IP literal, which the client connects to without asking the resolver. */
+  private static boolean isAddressLiteral(String host) {
+    return host.startsWith("[") || !host.isEmpty() && host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')
+        && host.chars().filter(c -> c == '.').count() == 3;
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 
   private byte[] decode(byte[] body, String encoding, URI uri) throws FetchException {
@@ -241,64 +286,6 @@ public final class FeedFetcher {
       return out.toByteArray();
     } catch (IOException e) {
       throw new FetchException(FetchException.Reason.IO, 0, "bad " + enc + " body from " + uri + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Thrown inside the body subscriber when the cap is passed. */
-  private static final class BodyTooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** Collects the body and cancels the download as soon as it passes the cap. */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final long max;
-    private final List<ByteBuffer> parts = new ArrayList<>();
-    private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-    private Flow.Subscription subscription;
-    private long size;
-
-    LimitedBody(long max) {
-      this.max = max;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      for (ByteBuffer b : items) {
-        size += b.remaining();
-        parts.add(b);
-      }
-      if (size > max) {
-        subscription.cancel();
-        result.completeExceptionally(new BodyTooLargeException());
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      byte[] all = new byte[(int) size];
-      int pos = 0;
-      for (ByteBuffer b : parts) {
-        int n = b.remaining();
-        b.get(all, pos, n);
-        pos += n;
-      }
-      result.complete(all);
     }
   }
 

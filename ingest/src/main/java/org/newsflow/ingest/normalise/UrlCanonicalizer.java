@@ -82,7 +82,8 @@ public final class UrlCanonicalizer {
     if (hostPort == null) {
       return null;
     }
-    String path = encode(target.path(), false);
+    // RFC 3986 6.2.2: percent-encoding normalised before dot segments, so "/%2e/" is removed like "/./"
+    String path = removeDotSegments(encode(target.path(), false));
     String query = cleanQuery(target.query());
     StringBuilder sb = new StringBuilder(scheme.length() + hostPort.length() + path.length() + 16);
     sb.append(scheme).append("://").append(hostPort).append(path.isEmpty() ? "/" : path);

@@ -130,4 +130,25 @@ public final class DateParser {
     return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient().appendPattern(pattern.replace("yyyy", "uuuu"))
         .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT);
   }
+  /**
+   * An entry's date: its text read strictly when the walk found it (Rome's lenient reading turns February 30 into
+   * March 1 and a Unix time into a year before Christ), else Rome's date within the years an ISO date can write.
+   */
+  static Instant entryDate(String text, java.util.Date rome) {
+    if (text != null) {
+      Instant strict = parse(text);
+      if (strict != null || rome == null || looksNumericOrIso(text)) {
+        return strict;
+      }
+    }
+    return rome == null ? null : bounded(rome.toInstant());
+  }
+
+  /** Texts in the shapes our parser reads fully: when it refuses one, the date does not exist. */
+  private static boolean looksNumericOrIso(String text) {
+    return text.matches("\\s*(?:\\d+|[+-]?\\d{4,}-\\d{1,2}-\\d{1,2}.*)") || RFC822_SHAPE.matcher(text).find();
+  }
+
+  private static final java.util.regex.Pattern RFC822_SHAPE =
+      java.util.regex.Pattern.compile("^\\s*(?:[A-Za-z]{3,9},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{2,4}\\s+\\d");
 }

@@ -1,13 +1,9 @@
 package org.newsflow.ingest.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.feed.WireFeed;
@@ -27,14 +23,10 @@ import org.jdom2.output.XMLOutputter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.newsflow.common.article.Enclosure;
 
 /**
  * Parses feed documents: RSS 0.9x/1.0/2.0, RDF and Atom through Rome (DOCTYPEs refused, so no external entities and
@@ -43,11 +35,10 @@ import org.newsflow.common.article.Enclosure;
  */
 public final class FeedParser {
 
-  private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
   /** Deepest element nesting read by Rome; see {@code RomeInput#read}. */
   static final int MAX_XML_DEPTH = 256;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final JsonFeedParser jsonFeed = new JsonFeedParser();
   private final LenientFeedReader lenient = new LenientFeedReader();
 
   /**
@@ -75,7 +66,7 @@ public final class FeedParser {
       throw new FeedParseException("empty document", null);
     }
     if (looksLikeJson(body, contentType)) {
-      return parseJsonFeed(body);
+      return jsonFeed.parse(body);
     }
     // decoded once, here, so that BOM, HTTP charset, declaration and detection are decided in one place (Rome's
     // XmlReader knows only part of those rules) and the lenient reader sees the same characters
@@ -285,8 +276,8 @@ public final class FeedParser {
       }
       String summary = e.getDescription() == null ? null : FeedCharset.c1ToWindows1252(e.getDescription().getValue());
       if (s != null) {
-        summary = asHtml(summary, s.summary(), atom10);
-        content = asHtml(content, s.content(), atom10);
+        summary = TextTypes.asHtml(summary, s.summary(), atom10);
+        content = TextTypes.asHtml(content, s.content(), atom10);
       }
       List<String> authors = new ArrayList<>();
       for (SyndPerson p : e.getAuthors()) {
@@ -308,11 +299,11 @@ public final class FeedParser {
         link = e.getLinks().getFirst().getHref();
       }
       entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
-          date(s == null ? null : s.published(), e.getPublishedDate()),
-          date(s == null ? null : s.updated(), e.getUpdatedDate()), s == null ? null : s.base(), enclosures(e),
+          DateParser.entryDate(s == null ? null : s.published(), e.getPublishedDate()),
+          DateParser.entryDate(s == null ? null : s.updated(), e.getUpdatedDate()), s == null ? null : s.base(), RomeDetails.enclosures(e),
           s == null ? null : s.language(), s == null ? null : s.title(), s == null ? null : s.summary(),
-          s == null ? null : s.content(), people(e.getAuthors(), e.getAuthor()), people(e.getContributors(), null),
-          links(e.getLinks()), blankToNull(e.getComments())));
+          s == null ? null : s.content(), RomeDetails.people(e.getAuthors(), e.getAuthor()), RomeDetails.people(e.getContributors(), null),
+          RomeDetails.links(e.getLinks()), blankToNull(e.getComments())));
     }
     String language = blankToNull(feed.getLanguage());
     if (language == null && scope != null) {
@@ -320,201 +311,17 @@ public final class FeedParser {
     }
     return new ParsedFeed(format, FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
         language, entries, problem != null, problem, updateHint, encoding,
-        asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())),
+        TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())),
             scope == null ? TextContext.UNKNOWN : scope.subtitle(), atom10),
-        asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())),
+        TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())),
             scope == null ? TextContext.UNKNOWN : scope.rights(), atom10),
         scope == null ? null : scope.base(), scope == null ? null : scope.title(),
         scope == null ? null : scope.subtitle(), scope == null ? null : scope.rights(),
-        people(feed.getAuthors(), feed.getAuthor()), links(feed.getLinks()), blankToNull(generator));
-  }
-
-  /**
-   * Rome's persons with name, e-mail and home page; when it has none, the single author string (RSS {@code author},
-   * {@code managingEditor}, {@code dc:creator}) split into name and e-mail.
-   */
-  private static List<Person> people(List<SyndPerson> persons, String single) {
-    List<Person> out = new ArrayList<>(persons.size());
-    for (SyndPerson p : persons) {
-      Person person = new Person(blankToNull(p.getName()), blankToNull(p.getEmail()), blankToNull(p.getUri()));
-      if (person.name() != null && person.email() == null && person.uri() == null) {
-        person = Person.parse(person.name()); // RSS authors arrive as one string, "me@example.com (Me)"
-      }
-      if (person.name() != null || person.email() != null || person.uri() != null) {
-        out.add(person);
-      }
-    }
-    if (out.isEmpty() && single != null && !single.isBlank()) {
-      out.add(Person.parse(single));
-    }
-    return out;
-  }
-
-  private static List<FeedLink> links(List<SyndLink> links) {
-    List<FeedLink> out = new ArrayList<>(links.size());
-    for (SyndLink l : links) {
-      if (l.getHref() != null && !l.getHref().isBlank()) {
-        String rel = blankToNull(l.getRel());
-        out.add(new FeedLink(rel == null ? "alternate" : rel, blankToNull(l.getType()), l.getHref().strip(),
-            blankToNull(l.getTitle())));
-      }
-    }
-    return out;
-  }
-
-  /** RSS enclosures and Atom enclosure links (Rome), plus Media RSS content and thumbnails (foreign markup). */
-  private static List<Enclosure> enclosures(SyndEntry e) {
-    List<Enclosure> out = new ArrayList<>();
-    for (SyndEnclosure en : e.getEnclosures()) {
-      if (en.getUrl() != null && !en.getUrl().isBlank()) {
-        out.add(new Enclosure(en.getUrl().strip(), blankToNull(en.getType()), en.getLength() > 0 ? en.getLength() : null));
-      }
-    }
-    for (Element el : e.getForeignMarkup()) {
-      collectMedia(el, out);
-    }
-    return out;
-  }
-
-  private static void collectMedia(Element el, List<Enclosure> out) {
-    if (MEDIA_RSS.equals(el.getNamespaceURI())) {
-      String name = el.getName();
-      if ((name.equals("content") || name.equals("thumbnail")) && el.getAttributeValue("url") != null) {
-        String url = el.getAttributeValue("url").strip();
-        if (out.stream().noneMatch(x -> x.url().equals(url))) {
-          String size = el.getAttributeValue("fileSize");
-          out.add(new Enclosure(url, blankToNull(el.getAttributeValue("type")),
-              size != null && size.strip().matches("\\d{1,18}") ? Long.valueOf(size.strip()) : null));
-        }
-      }
-      for (Element child : el.getChildren()) {
-        collectMedia(child, out); // media:group wraps content
-      }
-    }
+        RomeDetails.people(feed.getAuthors(), feed.getAuthor()), RomeDetails.links(feed.getLinks()), blankToNull(generator));
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private ParsedFeed parseJsonFeed(byte[] body) throws FeedParseException {
-    JsonNode root;
-    try {
-      root = json.readTree(new String(body, StandardCharsets.UTF_8).strip());
-    } catch (IOException e) {
-      throw new FeedParseException("not a JSON Feed: " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    if (root == null || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) {
-      throw new FeedParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/ version)", null);
-    }
-    List<FeedEntry> entries = new ArrayList<>();
-    for (JsonNode item : root.path("items")) {
-      List<String> authors = new ArrayList<>();
-      item.path("authors").forEach(a -> addText(authors, a.path("name")));
-      addText(authors, item.path("author").path("name"));
-      List<String> tags = new ArrayList<>();
-      item.path("tags").forEach(t -> addText(tags, t));
-      String content = text(item.path("content_html"));
-      if (content == null && text(item.path("content_text")) != null) {
-        content = escapeHtml(text(item.path("content_text")));
-      }
-      String link = text(item.path("url"));
-      if (link == null) {
-        link = text(item.path("external_url"));
-      }
-      List<Enclosure> media = new ArrayList<>();
-      for (JsonNode a : item.path("attachments")) {
-        if (text(a.path("url")) != null) {
-          media.add(new Enclosure(text(a.path("url")), text(a.path("mime_type")),
-              a.path("size_in_bytes").canConvertToLong() ? a.path("size_in_bytes").asLong() : null));
-        }
-      }
-      if (text(item.path("image")) != null) {
-        media.add(new Enclosure(text(item.path("image")), null, null));
-      }
-      entries.add(new FeedEntry(text(item.path("id")), link, text(item.path("title")), text(item.path("summary")),
-          content, authors, tags, DateParser.parse(text(item.path("date_published"))),
-          DateParser.parse(text(item.path("date_modified"))), null, media));
-    }
-    return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
-        text(root.path("language")), entries, false, null, null, null, text(root.path("description")), null);
-  }
-
-  /**
-   * A text declared {@code text/plain} (Atom's {@code type="text"}, the default) as HTML: escaped, so that
-   * {@code a <b> tag} reads as written instead of losing its "tag", unless it plainly is HTML after all (a closing tag
-   * or a character reference), which is how many feeds mislabel their HTML. Atom 1.0's inline XHTML loses its
-   * wrapping div ({@code atom10}; Atom 0.3 had no such wrapper rule).
-   */
-  static String asHtml(String value, TextContext context, boolean atom10) {
-    if (value == null) {
-      return null;
-    }
-    if (atom10 && "application/xhtml+xml".equals(context.type())) {
-      return unwrapXhtmlDiv(value);
-    }
-    if (!"text/plain".equals(context.type()) || LOOKS_LIKE_HTML.matcher(value).find()) {
-      return value;
-    }
-    return escapeHtml(value);
-  }
-
-  /**
-   * Atom's inline XHTML without the {@code <div>} that wraps it, which RFC 4287 (4.1.3.3) says is not part of the
-   * content; anything else is returned as it is.
-   */
-  static String unwrapXhtmlDiv(String value) {
-    String v = value.strip();
-    if (!v.startsWith("<div") || !v.endsWith("</div>") || v.length() < 10 || v.charAt(4) != ' ' && v.charAt(4) != '>') {
-      return value;
-    }
-    int open = v.indexOf('>');
-    String inner = v.substring(open + 1, v.length() - 6);
-    // only when that div is the single wrapper: no other div closes inside before the end
-    return inner.contains("<div") || inner.contains("</div") ? value : inner;
-  }
-
-  private static final java.util.regex.Pattern LOOKS_LIKE_HTML =
-      java.util.regex.Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);");
-
-  private static void addText(List<String> out, JsonNode n) {
-    String t = text(n);
-    if (t != null) {
-      out.add(t);
-    }
-  }
-
-  private static String text(JsonNode n) {
-    if (n == null || n.isMissingNode() || n.isNull()) {
-      return null;
-    }
-    String s = n.asText();
-    return s.isBlank() ? null : s;
-  }
-
-  static String escapeHtml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  /**
-   * An entry's date: its text read strictly when the walk found it (Rome's lenient reading turns February 30 into
-   * March 1 and a Unix time into a year before Christ), else Rome's date within the years an ISO date can write.
-   */
-  private static Instant date(String text, Date rome) {
-    if (text != null) {
-      Instant strict = DateParser.parse(text);
-      if (strict != null || rome == null || looksNumericOrIso(text)) {
-        return strict;
-      }
-    }
-    return rome == null ? null : DateParser.bounded(rome.toInstant());
-  }
-
-  /** Texts in the shapes our parser reads fully: when it refuses one, the date does not exist. */
-  private static boolean looksNumericOrIso(String text) {
-    return text.matches("\\s*(?:\\d+|[+-]?\\d{4,}-\\d{1,2}-\\d{1,2}.*)") || RFC822_SHAPE.matcher(text).find();
-  }
-
-  private static final java.util.regex.Pattern RFC822_SHAPE =
-      java.util.regex.Pattern.compile("^\\s*(?:[A-Za-z]{3,9},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{2,4}\\s+\\d");
 }

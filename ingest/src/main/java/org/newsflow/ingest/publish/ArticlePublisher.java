@@ -20,7 +20,7 @@ import org.newsflow.common.topics.Topics;
  * Writes articles to the raw-articles topic (key: article id) and poll results to the feed-status topic (key: feed
  * id) through one idempotent producer with acks=all, so a retried send never duplicates a record.
  */
-public final class ArticlePublisher implements org.newsflow.ingest.service.ArticleSink, AutoCloseable {
+public final class ArticlePublisher implements ArticleSink, AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final Topics topics;

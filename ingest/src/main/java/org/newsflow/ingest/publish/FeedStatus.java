@@ -18,7 +18,9 @@ import java.util.List;
  * @param itemsNew            articles published (new or revised)
  * @param consecutiveFailures failed polls in a row, 0 after a success
  * @param nextPoll            when the feed is polled next
- * @param error               the reason of the last failure, null after a success
+ * @param error               what went wrong in the last poll, for people, null after a success
+ * @param failure             why the last poll failed, for metrics and tools, null after a success (and in
+ *                            statuses written before it was recorded)
  * @param etag                ETag remembered for conditional GET
  * @param lastModified        Last-Modified remembered for conditional GET
  * @param intervalSeconds     the poll interval in effect after a success (adaptive, feed hints applied)
@@ -31,8 +33,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedStatus(String feedId, String url, Instant lastAttempt, int httpStatus, int itemsSeen, int itemsNew,
-                         int consecutiveFailures, Instant nextPoll, String error, String etag, String lastModified,
-                         Long intervalSeconds, Long hintSeconds, List<String> seen, PageCounts pages) {
+                         int consecutiveFailures, Instant nextPoll, String error, PollFailure failure, String etag,
+                         String lastModified, Long intervalSeconds, Long hintSeconds, List<String> seen,
+                         PageCounts pages) {
 
   /** Copies the list. */
   public FeedStatus {
@@ -41,16 +44,16 @@ public record FeedStatus(String feedId, String url, Instant lastAttempt, int htt
 
   /** A status without article page counts. */
   public FeedStatus(String feedId, String url, Instant lastAttempt, int httpStatus, int itemsSeen, int itemsNew,
-                    int consecutiveFailures, Instant nextPoll, String error, String etag, String lastModified,
-                    Long intervalSeconds, Long hintSeconds, List<String> seen) {
-    this(feedId, url, lastAttempt, httpStatus, itemsSeen, itemsNew, consecutiveFailures, nextPoll, error, etag,
-        lastModified, intervalSeconds, hintSeconds, seen, null);
+                    int consecutiveFailures, Instant nextPoll, String error, PollFailure failure, String etag,
+                    String lastModified, Long intervalSeconds, Long hintSeconds, List<String> seen) {
+    this(feedId, url, lastAttempt, httpStatus, itemsSeen, itemsNew, consecutiveFailures, nextPoll, error, failure,
+        etag, lastModified, intervalSeconds, hintSeconds, seen, null);
   }
 
   /** A status without scheduling memory. */
   public FeedStatus(String feedId, String url, Instant lastAttempt, int httpStatus, int itemsSeen, int itemsNew,
                     int consecutiveFailures, Instant nextPoll, String error, String etag, String lastModified) {
-    this(feedId, url, lastAttempt, httpStatus, itemsSeen, itemsNew, consecutiveFailures, nextPoll, error, etag,
-        lastModified, null, null, List.of());
+    this(feedId, url, lastAttempt, httpStatus, itemsSeen, itemsNew, consecutiveFailures, nextPoll, error, null, etag,
+        lastModified, null, null, List.of(), null);
   }
 }

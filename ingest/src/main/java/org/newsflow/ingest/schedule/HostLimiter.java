@@ -12,8 +12,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HostLimiter {
 
+  /** Where the limiter reads the time: a monotonic nanosecond counter ({@code System::nanoTime} in production). */
+  @FunctionalInterface
+  public interface Ticker {
+    /** The current reading, in nanoseconds from an arbitrary origin. */
+    long nanos();
+  }
+
+  /** How the limiter waits for a turn ({@code Thread::sleep} in production). */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Waits for the given time. */
+    void sleep(Duration d) throws InterruptedException;
+  }
+
   private final int maxPerHost;
   private final long delayNanos;
+  private final Ticker ticker;
+  private final Sleeper sleeper;
   private final ConcurrentHashMap<String, Slot> hosts = new ConcurrentHashMap<>();
 
   /**
@@ -21,6 +37,18 @@ public final class HostLimiter {
    * @param delay      minimum time between two request starts on one host, zero for none
    */
   public HostLimiter(int maxPerHost, Duration delay) {
+    this(maxPerHost, delay, System::nanoTime, Thread::sleep);
+  }
+
+  /**
+   * A limiter on the given time source and sleeper (tests drive both).
+   *
+   * @param maxPerHost concurrent requests allowed per host (at least 1)
+   * @param delay      minimum time between two request starts on one host, zero for none
+   */
+  public HostLimiter(int maxPerHost, Duration delay, Ticker ticker, Sleeper sleeper) {
+    this.ticker = ticker;
+    this.sleeper = sleeper;
     if (maxPerHost < 1) {
       throw new IllegalArgumentException("requests per host must be at least 1, was " + maxPerHost);
     }
@@ -44,15 +72,15 @@ public final class HostLimiter {
       return () -> { };
     }
     Slot slot = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Slot(new Semaphore(maxPerHost, true),
-        new AtomicLong(System.nanoTime())));
+        new AtomicLong(ticker.nanos())));
     slot.permits().acquire();
     try {
       if (delayNanos > 0) {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         long start = slot.nextStart().getAndAccumulate(now, (next, n) -> Math.max(next, n) + delayNanos);
         long wait = Math.max(start, now) - now;
         if (wait > 0) {
-          Thread.sleep(Duration.ofNanos(wait));
+          sleeper.sleep(Duration.ofNanos(wait));
         }
       }
     } catch (InterruptedException e) {

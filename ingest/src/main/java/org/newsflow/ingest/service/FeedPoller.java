@@ -18,7 +18,9 @@ import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.ParsedFeed;
+import org.newsflow.ingest.publish.ArticleSink;
 import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.publish.PollFailure;
 import org.newsflow.ingest.publish.PublishException;
 import org.newsflow.ingest.read.FeedRead;
 import org.newsflow.ingest.read.FeedReader;
@@ -135,7 +137,7 @@ public final class FeedPoller {
    * definition changes, so the change does not cost a refetch or a republication).
    */
   public synchronized FeedStatus state() {
-    return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, etag, lastModified,
+    return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, null, etag, lastModified,
         interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered, fullText.counts());
   }
 
@@ -154,6 +156,7 @@ public final class FeedPoller {
     int seen = 0;
     int fresh = 0;
     String error = null;
+    PollFailure failure = null;
     Duration retryAfter = null;
     Duration maxAge = null;
     try (HostLimiter.Permit permit = hosts.acquire(hostOf(url))) {
@@ -183,19 +186,24 @@ public final class FeedPoller {
     } catch (FetchException e) {
       httpStatus = e.status();
       retryAfter = e.retryAfter();
+      failure = PollFailure.of(e.reason());
       error = e.reason() + ": " + e.getMessage();
     } catch (FeedParseException e) {
+      failure = PollFailure.PARSE;
       error = "PARSE: " + e.getMessage();
     } catch (PublishException e) {
+      failure = PollFailure.PUBLISH;
       error = "PUBLISH: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      failure = PollFailure.INTERRUPTED;
       error = "INTERRUPTED: ingest is stopping";
     } catch (Throwable e) {
       if (FeedReader.fatal(e)) {
         throw e;
       }
       // a bug or a hostile document (even a stack overflow) costs this poll, never the feed's schedule
+      failure = PollFailure.INTERNAL;
       error = "INTERNAL: " + e;
       LOG.error("feed {}: unexpected failure", url, e);
     }
@@ -209,7 +217,7 @@ public final class FeedPoller {
       wait = pushAware(wait);
     }
     sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
-        clock.instant().plus(wait), error, etag, lastModified, interval.toSeconds(),
+        clock.instant().plus(wait), error, failure, etag, lastModified, interval.toSeconds(),
         hint == null ? null : hint.toSeconds(), remembered, fullText.counts()));
     return wait;
   }

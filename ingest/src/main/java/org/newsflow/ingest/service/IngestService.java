@@ -18,6 +18,7 @@ import org.newsflow.common.runtime.Service;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.publish.ArticleSink;
 import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
@@ -154,9 +155,7 @@ public final class IngestService implements Service, FeedListener {
     PageFetcher pages = new PageFetcher(fetcher, hosts, new ArticleExtractor(), IngestSettings.fullText(config),
         config.get(IngestSettings.USER_AGENT), Clock.systemUTC());
     Optional<WebSub> webSub = WebSub.fromConfig(config, clientProps, topics.feedSubscriptions().name(),
-        new org.newsflow.common.article.ArticleJson().mapper(),
-        new org.newsflow.ingest.fetch.AddressGuard(config.get(IngestSettings.ALLOWED_INTERNAL)),
-        config.get(IngestSettings.USER_AGENT), config.get(IngestSettings.TOTAL_TIMEOUT), Clock.systemUTC(), metrics);
+        new org.newsflow.common.article.ArticleJson().mapper(), fetcher, Clock.systemUTC(), metrics);
     return new IngestService(source, fetcher, new MeteredArticleSink(publisher, metrics), IngestSettings.policy(config),
         hosts, Clock.systemUTC(), publisher, pages, webSub);
   }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.newsflow.common.article.Article;
+import org.newsflow.ingest.publish.ArticleSink;
 import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.publish.PublishException;
 
@@ -36,18 +37,12 @@ public final class MeteredArticleSink implements ArticleSink {
     String outcome;
     if (status.error() != null) {
       outcome = "failed";
-      registry.counter("newsflow.ingest.failures", "reason", reason(status.error())).increment();
+      String reason = status.failure() == null ? "OTHER" : status.failure().name();
+      registry.counter("newsflow.ingest.failures", "reason", reason).increment();
     } else {
       outcome = status.httpStatus() == 304 ? "not_modified" : "changed";
     }
     registry.counter("newsflow.ingest.polls", "outcome", outcome).increment();
     delegate.publishStatus(status);
-  }
-
-  /** The reason class of an error text such as {@code TIMEOUT: no answer ...}. */
-  static String reason(String error) {
-    int colon = error.indexOf(':');
-    String r = colon > 0 ? error.substring(0, colon) : "OTHER";
-    return r.matches("[A-Z_]{2,40}") ? r : "OTHER";
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newsflow.common.config.Config;
-import org.newsflow.ingest.fetch.AddressGuard;
+import org.newsflow.ingest.fetch.FeedFetcher;
 
 /**
  * Push delivery as one part of the ingest service: the subscriptions topic, the subscriber that keeps them, and the
@@ -38,18 +38,16 @@ public final class WebSub implements AutoCloseable {
    *
    * @param clientProps base Kafka client properties
    * @param topic       the subscriptions topic
-   * @param guard       the feeds' address guard, which hubs pass too
-   * @param userAgent   the User-Agent of requests to hubs
+   * @param fetcher     the feeds' fetcher, through which requests to hubs go
    */
   public static Optional<WebSub> fromConfig(Config config, Properties clientProps, String topic, ObjectMapper mapper,
-                                            AddressGuard guard, String userAgent, Duration timeout, Clock clock,
-                                            MeterRegistry metrics) {
+                                            FeedFetcher fetcher, Clock clock, MeterRegistry metrics) {
     String base = config.get(WebSubSettings.CALLBACK_URL);
     if (base == null) {
       return Optional.empty();
     }
     SubscriptionStore store = new SubscriptionStore(clientProps, topic, mapper, Duration.ofSeconds(30));
-    WebSubSubscriber subscriber = new WebSubSubscriber(store, new HubClient(guard, timeout, userAgent),
+    WebSubSubscriber subscriber = new WebSubSubscriber(store, new HubClient(fetcher),
         URI.create(base.trim()), config.get(WebSubSettings.LEASE), config.get(WebSubSettings.RENEW_BEFORE), clock);
     return Optional.of(new WebSub(store, subscriber, config, clock, metrics));
   }

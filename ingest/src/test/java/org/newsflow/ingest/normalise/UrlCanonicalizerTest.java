@@ -47,6 +47,8 @@ class UrlCanonicalizerTest {
   void shouldRemoveDotSegmentsAndNormalisePercentEncoding() {
     assertThat(UrlCanonicalizer.canonicalize("https://example.org/a/./b/../c", null)).isEqualTo("https://example.org/a/c");
     assertThat(UrlCanonicalizer.canonicalize("https://example.org/../../x", null)).isEqualTo("https://example.org/x");
+    assertThat(UrlCanonicalizer.canonicalize("HTTPS://Usb./%2e?utm_sourc.-&er.E", null)).isEqualTo("https://usb/?er.E");
+    assertThat(UrlCanonicalizer.canonicalize("https://e.org/a/%2E%2e/b", null)).isEqualTo("https://e.org/b");
     assertThat(UrlCanonicalizer.canonicalize("https://example.org/%7Euser/%2fx%3a?q=%e2%82%ac", null))
         .isEqualTo(UrlCanonicalizer.canonicalize("https://example.org/~user/%2Fx%3A?q=€", null))
         .isEqualTo("https://example.org/~user/%2Fx%3A?q=%E2%82%AC");

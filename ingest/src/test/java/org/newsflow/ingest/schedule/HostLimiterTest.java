@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class HostLimiterTest {
@@ -31,14 +34,21 @@ class HostLimiterTest {
 
   @Test
   void shouldSpaceRequestStartsOnOneHostButNotAcrossHosts() throws Exception {
-    HostLimiter limiter = new HostLimiter(10, Duration.ofMillis(100));
-    long t0 = System.nanoTime();
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    List<Duration> sleeps = new ArrayList<>();
+    HostLimiter limiter = new HostLimiter(10, Duration.ofMillis(100), now::get, d -> {
+      sleeps.add(d);
+      now.addAndGet(d.toNanos()); // the fake clock moves only by sleeping
+    });
+    long t0 = now.get();
     for (int i = 0; i < 3; i++) {
       limiter.acquire("a.example").close();
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
-    long t1 = System.nanoTime();
+    assertThat(Duration.ofNanos(now.get() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+    assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+    long t1 = now.get();
     limiter.acquire("b.example").close();
-    assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofMillis(90));
+    assertThat(Duration.ofNanos(now.get() - t1)).isLessThan(Duration.ofMillis(90));
+    assertThat(sleeps).hasSize(2);
   }
 }

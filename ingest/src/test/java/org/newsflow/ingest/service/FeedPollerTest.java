@@ -18,7 +18,9 @@ import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchOptions;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
+import org.newsflow.ingest.publish.ArticleSink;
 import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.publish.PollFailure;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.schedule.HostLimiter;
@@ -157,6 +159,7 @@ class FeedPollerTest {
         new ArticleNormalizer()), failing, clock, policy, HostLimiter.unlimited(), null, new Random(1));
     assertThat(p.poll()).isPositive();
     assertThat(statuses.getLast().error()).startsWith("INTERNAL: java.lang.StackOverflowError");
+    assertThat(statuses.getLast().failure()).isEqualTo(PollFailure.INTERNAL);
     assertThat(statuses.getLast().consecutiveFailures()).isEqualTo(1);
   }
 }

@@ -28,7 +28,6 @@ import org.newsflow.common.embedded.EmbeddedKafka;
 import org.newsflow.common.embedded.FreePorts;
 import org.newsflow.common.kafka.TopicAdmin;
 import org.newsflow.common.topics.Topics;
-import org.newsflow.ingest.fetch.AddressGuard;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchOptions;
 import org.newsflow.ingest.publish.ArticlePublisher;
@@ -116,15 +115,14 @@ class IngestPushIT {
 
     try (var hub = TestHubAccess.start(8)) {
       hubUrl = hub.url().toString();
+      FeedFetcher fetcher = new FeedFetcher(new FetchOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20,
+          "newsflow-test", false, List.of("127.0.0.1")));
       WebSub webSub = WebSub.fromConfig(config, props(), TOPICS.feedSubscriptions().name(), new ArticleJson().mapper(),
-          new AddressGuard(List.of("127.0.0.1")), "newsflow-test", Duration.ofSeconds(5), Clock.systemUTC(),
-          new SimpleMeterRegistry()).orElseThrow();
+          fetcher, Clock.systemUTC(), new SimpleMeterRegistry()).orElseThrow();
       ArticlePublisher publisher = new ArticlePublisher(props(), TOPICS, new ArticleJson());
       // polls every second without push; a verified subscription stretches that to the 60 s safety net
       PollPolicy policy = new PollPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60),
           Duration.ofMillis(200), Duration.ofSeconds(2), false);
-      FeedFetcher fetcher = new FeedFetcher(new FetchOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20,
-          "newsflow-test", false, List.of("127.0.0.1")));
       FeedDefinition feed = FeedDefinition.of(selfUrl());
       try (IngestService service = new IngestService(FeedSource.of(List.of(feed)), fetcher, publisher, policy,
           new HostLimiter(4, Duration.ZERO), Clock.systemUTC(), publisher, java.util.Optional.of(webSub))) {

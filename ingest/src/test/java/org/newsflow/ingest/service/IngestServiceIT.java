@@ -39,6 +39,7 @@ import org.newsflow.ingest.registry.KafkaFeedRegistry;
 import org.newsflow.ingest.registry.TopicReader;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
+import org.newsflow.testsupport.Await;
 
 /**
  * Ingest against a real Kafka broker and a local HTTP server whose feeds misbehave in every way the issue lists;
@@ -186,11 +187,15 @@ class IngestServiceIT {
     return TopicReader.latestCount(props(), topics.articlesRaw().name(), Duration.ofSeconds(30));
   }
 
-  private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+  /** Waits for a condition, failing the test with what was awaited when it does not hold in time. */
+  private static void await(String what, BooleanSupplier condition, Duration max) throws InterruptedException {
+    Await.until(what, max, condition);
+  }
+
+  /** Articles the last recorded poll of /restart published, -1 before any. */
+  private int restartStatusNew() {
+    FeedStatus st = statuses().get(FeedDefinition.idFor(url("/restart")));
+    return st == null ? -1 : st.itemsNew();
   }
 
   private static List<Long> hits(String path) {
@@ -205,7 +210,7 @@ class IngestServiceIT {
         FeedDefinition.of(url("/loop-a")), FeedDefinition.of(url("/moved")));
     try (IngestService service = service(FeedSource.of(feeds))) {
       service.start();
-      await(() -> hits("/error").size() >= 5 && hits("/ratelimited").size() >= 2 && hits("/etag").size() >= 5,
+      await("five polls of /error, two of /ratelimited and five of /etag", () -> hits("/error").size() >= 5 && hits("/ratelimited").size() >= 2 && hits("/etag").size() >= 5,
           Duration.ofSeconds(15));
     }
     Map<String, FeedStatus> s = statuses();
@@ -254,8 +259,8 @@ class IngestServiceIT {
     }
     try (IngestService first = service(registry())) {
       first.start();
-      await(() -> hits("/restart").size() >= 1, Duration.ofSeconds(20));
-      Thread.sleep(500);
+      await("the first instance's poll of /restart", () -> hits("/restart").size() >= 1, Duration.ofSeconds(20));
+      await("the first poll's three articles recorded", () -> restartStatusNew() == 3, Duration.ofSeconds(20));
     }
     assertThat(articleCount()).isEqualTo(3);
     int before = hits("/restart").size();
@@ -263,16 +268,19 @@ class IngestServiceIT {
     // document with one revised entry must publish exactly that entry again
     try (IngestService second = service(registry())) {
       second.start();
-      await(() -> hits("/restart").size() >= before + 1, Duration.ofSeconds(20));
-      Thread.sleep(300);
+      await("the second instance's poll of /restart", () -> hits("/restart").size() >= before + 1, Duration.ofSeconds(20));
+      await("the second instance's status of /restart", () -> {
+        FeedStatus st = statuses().get(FeedDefinition.idFor(url("/restart")));
+        return st != null && st.httpStatus() == 304;
+      }, Duration.ofSeconds(20));
       assertThat(statuses().get(FeedDefinition.idFor(url("/restart"))).httpStatus()).isEqualTo(304);
     }
     CONTENT.put("/restart", rss("restart", 3).replaceFirst("<description>body", "<description>revised body"));
     try (IngestService third = service(registry())) {
       third.start();
       int now = hits("/restart").size();
-      await(() -> hits("/restart").size() >= now + 1, Duration.ofSeconds(20));
-      Thread.sleep(500);
+      await("the third instance's poll of /restart", () -> hits("/restart").size() >= now + 1, Duration.ofSeconds(20));
+      await("the revision recorded", () -> restartStatusNew() == 1, Duration.ofSeconds(20));
     }
     assertThat(TopicReader.count(props(), topics.articlesRaw().name(), Duration.ofSeconds(30)))
         .as("3 originals + 1 revision, nothing republished unchanged").isEqualTo(4);
@@ -285,10 +293,10 @@ class IngestServiceIT {
          IngestService service = service(registry())) {
       service.start();
       client.put(List.of(FeedDefinition.of(url("/added"))));
-      await(() -> hits("/added").size() >= 2, Duration.ofSeconds(20));
+      await("two polls of /added", () -> hits("/added").size() >= 2, Duration.ofSeconds(20));
       assertThat(hits("/added")).hasSizeGreaterThanOrEqualTo(2);
       client.remove(FeedDefinition.idFor(url("/added")));
-      await(() -> service.feedCount() == 0, Duration.ofSeconds(10));
+      await("the removed feed to be dropped", () -> service.feedCount() == 0, Duration.ofSeconds(10));
       int after = hits("/added").size();
       Thread.sleep(1000);
       assertThat(hits("/added").size()).as("removed feed no longer polled").isLessThanOrEqualTo(after + 1);
@@ -303,10 +311,10 @@ class IngestServiceIT {
       client.put(List.of(moved));
       try (IngestService service = service(registry())) {
         service.start();
-        await(() -> url("/etag-moved").equals(client.list(new ArrayList<>()).get(moved.id()).url()), Duration.ofSeconds(20));
+        await("the moved feed's new URL in the registry", () -> url("/etag-moved").equals(client.list(new ArrayList<>()).get(moved.id()).url()), Duration.ofSeconds(20));
         assertThat(client.list(new ArrayList<>()).get(moved.id()).url()).isEqualTo(url("/etag-moved"));
         int before = hits("/etag-moved").size();
-        await(() -> hits("/etag-moved").size() >= before + 2, Duration.ofSeconds(10));
+        await("two polls of the new URL", () -> hits("/etag-moved").size() >= before + 2, Duration.ofSeconds(10));
         assertThat(hits("/moved")).as("the old URL is not polled again").hasSize(1);
         assertThat(service.feedCount()).isEqualTo(1);
       }
@@ -326,11 +334,11 @@ class IngestServiceIT {
       a.start();
       try (IngestService b = service(registry())) {
         b.start();
-        await(() -> a.feedCount() + b.feedCount() == 10 && a.feedCount() > 0 && b.feedCount() > 0, Duration.ofSeconds(30));
+        await("both instances to share the ten feeds", () -> a.feedCount() + b.feedCount() == 10 && a.feedCount() > 0 && b.feedCount() > 0, Duration.ofSeconds(30));
         assertThat(a.feedCount() + b.feedCount()).isEqualTo(10);
         assertThat(a.feedCount()).isPositive();
       }
-      await(() -> a.feedCount() == 10, Duration.ofSeconds(30));
+      await("the remaining instance to take all ten feeds", () -> a.feedCount() == 10, Duration.ofSeconds(30));
       assertThat(a.feedCount()).as("survivor polls every feed").isEqualTo(10);
     }
   }

@@ -20,7 +20,6 @@ import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.embedded.EmbeddedKafka;
 import org.newsflow.common.kafka.TopicAdmin;
 import org.newsflow.common.topics.Topics;
-import org.newsflow.ingest.fetch.AddressGuard;
 import org.newsflow.testsupport.Await;
 
 /**
@@ -71,15 +70,18 @@ class WebSubIT {
              Clock.systemUTC(), 64 * 1024, 100, metrics)) {
       callbacks.start();
       WebSubSubscriber subscriber = new WebSubSubscriber(store,
-          new HubClient(new AddressGuard(List.of("127.0.0.1")), Duration.ofSeconds(5), "newsflow-test"),
+          new HubClient(new org.newsflow.ingest.fetch.FeedFetcher(new org.newsflow.ingest.fetch.FetchOptions(
+              Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, "newsflow-test", false, List.of("127.0.0.1")))),
           URI.create("http://127.0.0.1:" + callbacks.port()), Duration.ofDays(7), Duration.ofSeconds(2),
           Clock.systemUTC());
       Optional<HubEndpoints> advertised = Optional.of(new HubEndpoints(hub.url(), topic));
 
       // subscribe: the hub verifies the intent through the callback endpoint
       assertThat(subscriber.afterPoll("feed-1", advertised)).as("not active before verification").isFalse();
+      // the hub records the verification once our answer reached it, just after the store turned active
       Await.until("the hub's verification", Duration.ofSeconds(10),
-          () -> store.get("feed-1").map(s -> s.state() == Subscription.State.ACTIVE).orElse(false), hub::requests);
+          () -> !hub.requests().isEmpty()
+              && store.get("feed-1").map(s -> s.state() == Subscription.State.ACTIVE).orElse(false), hub::requests);
       assertThat(hub.requests()).singleElement().satisfies(r -> {
         assertThat(r.mode()).isEqualTo("subscribe");
         assertThat(r.verified()).isTrue();

@@ -1,11 +1,9 @@
-package org.newsflow.ingest.service;
+package org.newsflow.ingest.publish;
 
 import java.util.List;
 import org.newsflow.common.article.Article;
-import org.newsflow.ingest.publish.FeedStatus;
-import org.newsflow.ingest.publish.PublishException;
 
-/** Where polls deliver their results: Kafka in production ({@link org.newsflow.ingest.publish.ArticlePublisher}). */
+/** Where polls deliver their results: Kafka in production ({@link ArticlePublisher}). */
 public interface ArticleSink {
 
   /** Delivers articles durably; returns only once they are stored. */
