@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,16 +31,22 @@ final class ContentFinder {
       "em", "font", "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
       "time", "tt", "u", "var", "wbr", "del", "ins", "label");
 
-  /** Class and id words of boilerplate blocks. */
-  private static final Pattern BOILERPLATE = Pattern.compile("(?:^|[^a-z])(?:comment|comments|share|sharing|social"
-      + "|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|promo|sponsor(?:ed)?|advert\\w*|ads?|"
-      + "breadcrumbs?|sidebar|footer|masthead|menu|navbar|nav|popup|modal|cookie|banner|outbrain|taboola|disqus"
-      + "|byline|author-bio|tags?|toolbar|widget|signup|paywall|most-?popular|trending|more-stories|read-?more"
-      + "|skip|hidden|print-only|sr-only|visually-?hidden|caption|credit)(?:$|[^a-z])");
+  /** Class and id words (runs of letters) of boilerplate blocks. */
+  private static final Set<String> BOILERPLATE = Set.of("comment", "comments", "share", "sharing", "social",
+      "related", "recommend", "recommended", "recommendations", "newsletter", "subscribe", "subscription", "promo",
+      "sponsor", "sponsored", "ad", "ads", "breadcrumb", "breadcrumbs", "sidebar", "footer", "masthead", "menu",
+      "navbar", "nav", "popup", "modal", "cookie", "banner", "outbrain", "taboola", "disqus", "byline", "tag", "tags",
+      "toolbar", "widget", "signup", "paywall", "mostpopular", "trending", "readmore", "skip", "hidden", "caption",
+      "credit");
+  /** Word prefixes of boilerplate blocks ("advertisement", "advertorial"). */
+  private static final List<String> BOILERPLATE_PREFIXES = List.of("advert");
+  /** Two-word boilerplate names ("most-popular", "sr-only"). */
+  private static final Set<String> BOILERPLATE_PAIRS = Set.of("most popular", "read more", "author bio",
+      "more stories", "print only", "sr only", "visually hidden");
 
   /** Class and id words of content blocks; they protect an element from {@link #BOILERPLATE}. */
-  private static final Pattern CONTENT = Pattern.compile("(?:^|[^a-z])(?:article|body|content|entry|main|post|"
-      + "story|text|prose|markdown)(?:$|[^a-z])");
+  private static final Set<String> CONTENT = Set.of("article", "body", "content", "entry", "main", "post", "story",
+      "text", "prose", "markdown");
 
   /** Paragraphs shorter than this (characters of text) do not vote for their containers. */
   private static final int MIN_PARAGRAPH = 25;
@@ -208,7 +213,7 @@ final class ContentFinder {
   private static boolean isNamedNoise(Element e) {
     String tag = e.normalName();
     String names = names(e);
-    return !names.isEmpty() && BOILERPLATE.matcher(names).find() && !CONTENT.matcher(names).find()
+    return !names.isEmpty() && hasWord(names, true) && !hasWord(names, false)
         && !tag.equals("body") && !tag.equals("article") && !tag.equals("main");
   }
 
@@ -233,7 +238,50 @@ final class ContentFinder {
   private static boolean hasContentWords(Element e) {
     // ASP.NET pages wrap the whole page in one form: keep a form when it says it holds content
     String names = names(e);
-    return CONTENT.matcher(names).find() || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
+    return hasWord(names, false) || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
+  }
+
+  /**
+   * Whether lower-cased class and id names contain a boilerplate word (or a content word): names are split into
+   * runs of letters, so "post__content", "article-body" and "adSlot" (lower-cased "adslot": no) are read as words.
+   */
+  private static boolean hasWord(String names, boolean boilerplate) {
+    String previous = null;
+    int i = 0;
+    int n = names.length();
+    while (i < n) {
+      while (i < n && !isLetter(names.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && isLetter(names.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        break;
+      }
+      String word = names.substring(start, i);
+      if (!boilerplate) {
+        if (CONTENT.contains(word)) {
+          return true;
+        }
+        continue;
+      }
+      if (BOILERPLATE.contains(word) || previous != null && BOILERPLATE_PAIRS.contains(previous + " " + word)) {
+        return true;
+      }
+      for (String prefix : BOILERPLATE_PREFIXES) {
+        if (word.startsWith(prefix)) {
+          return true;
+        }
+      }
+      previous = word;
+    }
+    return false;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   private static String names(Element e) {
@@ -313,10 +361,10 @@ final class ContentFinder {
       return 0;
     }
     double w = 0;
-    if (CONTENT.matcher(names).find()) {
+    if (hasWord(names, false)) {
       w += 25;
     }
-    if (BOILERPLATE.matcher(names).find()) {
+    if (hasWord(names, true)) {
       w -= 25;
     }
     return w;
