@@ -31,23 +31,6 @@ final class ContentFinder {
       "em", "font", "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
       "time", "tt", "u", "var", "wbr", "del", "ins", "label");
 
-  /** Class and id words (runs of letters) of boilerplate blocks. */
-  private static final Set<String> BOILERPLATE = Set.of("comment", "comments", "share", "sharing", "social",
-      "related", "recommend", "recommended", "recommendations", "newsletter", "subscribe", "subscription", "promo",
-      "sponsor", "sponsored", "ad", "ads", "breadcrumb", "breadcrumbs", "sidebar", "footer", "masthead", "menu",
-      "navbar", "nav", "popup", "modal", "cookie", "banner", "outbrain", "taboola", "disqus", "byline", "tag", "tags",
-      "toolbar", "widget", "signup", "paywall", "mostpopular", "trending", "readmore", "skip", "hidden", "caption",
-      "credit");
-  /** Word prefixes of boilerplate blocks ("advertisement", "advertorial"). */
-  private static final List<String> BOILERPLATE_PREFIXES = List.of("advert");
-  /** Two-word boilerplate names ("most-popular", "sr-only"). */
-  private static final Set<String> BOILERPLATE_PAIRS = Set.of("most popular", "read more", "author bio",
-      "more stories", "print only", "sr only", "visually hidden");
-
-  /** Class and id words of content blocks; they protect an element from {@link #BOILERPLATE}. */
-  private static final Set<String> CONTENT = Set.of("article", "body", "content", "entry", "main", "post", "story",
-      "text", "prose", "markdown");
-
   /** Paragraphs shorter than this (characters of text) do not vote for their containers. */
   private static final int MIN_PARAGRAPH = 25;
   /** How much more paragraph text a parent must hold for the content to be taken from it. */
@@ -79,11 +62,8 @@ final class ContentFinder {
   /** The content nodes of a body, in document order; empty when the page has no paragraph text. */
   List<Element> find(Element body) {
     prune(body);
+    pruneNamed(body);
     count(body);
-    if (pruneNamed(body)) {
-      stats.clear();
-      count(body);
-    }
     Element top = null;
     double best = 0;
     for (Map.Entry<Element, Stats> e : stats.entrySet()) {
@@ -185,35 +165,50 @@ final class ContentFinder {
     }
   }
 
+  /** A named block being measured: where its text started. */
+  private record Open(Element element, int start) {
+  }
+
   /**
    * Removes blocks whose class or id names boilerplate, unless they hold much of the page's text: layouts name the
    * page's wrapper after what sits beside the article ("with-sidebar"), and such a wrapper is not boilerplate.
    */
-  private boolean pruneNamed(Element body) {
-    Stats all = stats.get(body);
-    int total = all == null ? 0 : all.text;
-    List<Element> drop = new ArrayList<>();
+  private static void pruneNamed(Element body) {
+    // one light walk measures the text of the named blocks (characters before and after each), no per-element state
+    List<Element> named = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
+    int[] total = {0};
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
-        if (node instanceof Element e && e != body && isNamedNoise(e)) {
-          Stats s = stats.get(e);
-          if (s == null || s.text < total * MAX_NAMED_SHARE) {
-            drop.add(e);
-          }
+        if (node instanceof TextNode t) {
+          total[0] += nonSpace(t.getWholeText());
+        } else if (node instanceof Element e && e != body && isNamedNoise(e)) {
+          open.push(new Open(e, total[0]));
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (!open.isEmpty() && open.peek().element() == node) {
+          Open o = open.pop();
+          named.add(o.element());
+          sizes.add(total[0] - o.start());
         }
       }
     }, body);
-    for (Element e : drop) {
-      e.remove();
+    for (int i = 0; i < named.size(); i++) {
+      if (sizes.get(i) < total[0] * MAX_NAMED_SHARE) {
+        named.get(i).remove();
+      }
     }
-    return !drop.isEmpty();
   }
 
   private static boolean isNamedNoise(Element e) {
     String tag = e.normalName();
-    String names = names(e);
-    return !names.isEmpty() && hasWord(names, true) && !hasWord(names, false)
+    String names = BlockNames.of(e);
+    return !names.isEmpty() && BlockNames.boilerplate(names) && !BlockNames.content(names)
         && !tag.equals("body") && !tag.equals("article") && !tag.equals("main");
   }
 
@@ -237,60 +232,8 @@ final class ContentFinder {
 
   private static boolean hasContentWords(Element e) {
     // ASP.NET pages wrap the whole page in one form: keep a form when it says it holds content
-    String names = names(e);
-    return hasWord(names, false) || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
-  }
-
-  /**
-   * Whether lower-cased class and id names contain a boilerplate word (or a content word): names are split into
-   * runs of letters, so "post__content", "article-body" and "adSlot" (lower-cased "adslot": no) are read as words.
-   */
-  private static boolean hasWord(String names, boolean boilerplate) {
-    String previous = null;
-    int i = 0;
-    int n = names.length();
-    while (i < n) {
-      while (i < n && !isLetter(names.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && isLetter(names.charAt(i))) {
-        i++;
-      }
-      if (i == start) {
-        break;
-      }
-      String word = names.substring(start, i);
-      if (!boilerplate) {
-        if (CONTENT.contains(word)) {
-          return true;
-        }
-        continue;
-      }
-      if (BOILERPLATE.contains(word) || previous != null && BOILERPLATE_PAIRS.contains(previous + " " + word)) {
-        return true;
-      }
-      for (String prefix : BOILERPLATE_PREFIXES) {
-        if (word.startsWith(prefix)) {
-          return true;
-        }
-      }
-      previous = word;
-    }
-    return false;
-  }
-
-  private static boolean isLetter(char c) {
-    return c >= 'a' && c <= 'z';
-  }
-
-  private static String names(Element e) {
-    String cls = e.className();
-    String id = e.id();
-    if (cls.isEmpty() && id.isEmpty()) {
-      return "";
-    }
-    return (cls + " " + id).toLowerCase(Locale.ROOT).replace('_', '-');
+    String names = BlockNames.of(e);
+    return BlockNames.content(names) || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
   }
 
   /** Gathers text, link text and paragraph votes for every element, bottom up. */
@@ -356,15 +299,15 @@ final class ContentFinder {
   }
 
   private static double classWeight(Element e) {
-    String names = names(e);
+    String names = BlockNames.of(e);
     if (names.isEmpty()) {
       return 0;
     }
     double w = 0;
-    if (hasWord(names, false)) {
+    if (BlockNames.content(names)) {
       w += 25;
     }
-    if (hasWord(names, true)) {
+    if (BlockNames.boilerplate(names)) {
       w -= 25;
     }
     return w;
