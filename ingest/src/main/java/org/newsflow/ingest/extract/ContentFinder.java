@@ -55,6 +55,8 @@ final class ContentFinder {
     int commas;    // commas in that own text
     double score;  // votes from the paragraphs below
     double prose;  // characters of link-free paragraph text in the subtree
+    int images;    // img elements in the subtree
+    int times;     // time elements in the subtree
   }
 
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
@@ -265,8 +267,13 @@ final class ContentFinder {
           if (p == null) {
             return;
           }
-          if (e.normalName().equals("a")) {
-            s.links = s.text;
+          switch (e.normalName()) {
+            case "a" -> s.links = s.text;
+            case "img" -> s.images++;
+            case "time" -> s.times++;
+            default -> {
+              // counted through its children
+            }
           }
           if (INLINE.contains(e.normalName())) {
             p.inline += s.inline;
@@ -277,6 +284,8 @@ final class ContentFinder {
           p.text += s.text;
           p.links += s.links;
           p.prose += s.prose;
+          p.images += s.images;
+          p.times += s.times;
         }
       }
     }, body);
@@ -332,9 +341,9 @@ final class ContentFinder {
         } else if (!INLINE.contains(tag) && !tag.equals("p") && s.text > 0 && density(s) > 0.5) {
           drop.add(e);
         } else if (!tag.equals("p") && !INLINE.contains(tag) && s.text < 200 && s.prose < 100
-            && !e.getElementsByTag("img").isEmpty()) {
+            && s.images > 0) {
           drop.add(e); // an image with its caption and credit
-        } else if (!tag.equals("p") && s.text < 120 && !e.getElementsByTag("time").isEmpty()) {
+        } else if (!tag.equals("p") && s.text < 120 && s.times > 0) {
           drop.add(e); // a dateline ("Published … Updated …"), not body text
         } else if ((tag.equals("ul") || tag.equals("ol") || tag.equals("table") || tag.equals("div"))
             && s.text > 0 && s.text < 200 && density(s) > 0.3) {
