@@ -152,4 +152,35 @@ class CommandLineTest {
       System.setIn(stdin);
     }
   }
+
+  @Test
+  void shouldExtractPagesFromPlainAndGzipFilesAndReportABadSourceWithoutStopping() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("extract");
+    String html = "<html lang=\"en\"><head><link rel=\"canonical\" href=\"/story\"></head><body><nav>Menu</nav>"
+        + "<article><h1>Harbour</h1>" + ("<p>The harbour authority, after a long night of talks, agreed to reopen "
+        + "the quay, and ferries will run again from Monday.</p>").repeat(4) + "</article></body></html>";
+    java.nio.file.Path plain = dir.resolve("page.html");
+    java.nio.file.Files.writeString(plain, html);
+    java.nio.file.Path gz = dir.resolve("page.html.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+      out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Run r = run("extract", "--url", "https://news.example.org/2026/story", plain.toString(),
+        dir.resolve("missing.html").toString(), gz.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String line : lines) {
+      var page = json.readTree(line);
+      assertThat(page.path("url").asText()).isEqualTo("https://news.example.org/story");
+      assertThat(page.path("title").asText()).isEqualTo("Harbour");
+      assertThat(page.path("text").asText()).startsWith("The harbour authority").doesNotContain("Menu");
+      assertThat(page.path("html").asText()).contains("<p>The harbour authority");
+      assertThat(page.path("language").asText()).isEqualTo("en");
+      assertThat(page.path("paywalled").asBoolean()).isFalse();
+      assertThat(page.has("published")).isTrue();
+    }
+    assertThat(r.err()).contains("missing.html");
+  }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,17 +31,6 @@ final class ContentFinder {
       "em", "font", "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
       "time", "tt", "u", "var", "wbr", "del", "ins", "label");
 
-  /** Class and id words of boilerplate blocks. */
-  private static final Pattern BOILERPLATE = Pattern.compile("(?:^|[^a-z])(?:comment|comments|share|sharing|social"
-      + "|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|promo|sponsor(?:ed)?|advert\\w*|ads?|"
-      + "breadcrumbs?|sidebar|footer|masthead|menu|navbar|nav|popup|modal|cookie|banner|outbrain|taboola|disqus"
-      + "|byline|author-bio|tags?|toolbar|widget|signup|paywall|most-?popular|trending|more-stories|read-?more"
-      + "|skip|hidden|print-only|sr-only|visually-?hidden|caption|credit)(?:$|[^a-z])");
-
-  /** Class and id words of content blocks; they protect an element from {@link #BOILERPLATE}. */
-  private static final Pattern CONTENT = Pattern.compile("(?:^|[^a-z])(?:article|body|content|entry|main|post|"
-      + "story|text|prose|markdown)(?:$|[^a-z])");
-
   /** Paragraphs shorter than this (characters of text) do not vote for their containers. */
   private static final int MIN_PARAGRAPH = 25;
   /** How much more paragraph text a parent must hold for the content to be taken from it. */
@@ -67,6 +55,8 @@ final class ContentFinder {
     int commas;    // commas in that own text
     double score;  // votes from the paragraphs below
     double prose;  // characters of link-free paragraph text in the subtree
+    int images;    // img elements in the subtree
+    int times;     // time elements in the subtree
   }
 
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
@@ -74,11 +64,8 @@ final class ContentFinder {
   /** The content nodes of a body, in document order; empty when the page has no paragraph text. */
   List<Element> find(Element body) {
     prune(body);
+    pruneNamed(body);
     count(body);
-    if (pruneNamed(body)) {
-      stats.clear();
-      count(body);
-    }
     Element top = null;
     double best = 0;
     for (Map.Entry<Element, Stats> e : stats.entrySet()) {
@@ -180,35 +167,50 @@ final class ContentFinder {
     }
   }
 
+  /** A named block being measured: where its text started. */
+  private record Open(Element element, int start) {
+  }
+
   /**
    * Removes blocks whose class or id names boilerplate, unless they hold much of the page's text: layouts name the
    * page's wrapper after what sits beside the article ("with-sidebar"), and such a wrapper is not boilerplate.
    */
-  private boolean pruneNamed(Element body) {
-    Stats all = stats.get(body);
-    int total = all == null ? 0 : all.text;
-    List<Element> drop = new ArrayList<>();
+  private static void pruneNamed(Element body) {
+    // one light walk measures the text of the named blocks (characters before and after each), no per-element state
+    List<Element> named = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
+    int[] total = {0};
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
-        if (node instanceof Element e && e != body && isNamedNoise(e)) {
-          Stats s = stats.get(e);
-          if (s == null || s.text < total * MAX_NAMED_SHARE) {
-            drop.add(e);
-          }
+        if (node instanceof TextNode t) {
+          total[0] += nonSpace(t.getWholeText());
+        } else if (node instanceof Element e && e != body && isNamedNoise(e)) {
+          open.push(new Open(e, total[0]));
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (!open.isEmpty() && open.peek().element() == node) {
+          Open o = open.pop();
+          named.add(o.element());
+          sizes.add(total[0] - o.start());
         }
       }
     }, body);
-    for (Element e : drop) {
-      e.remove();
+    for (int i = 0; i < named.size(); i++) {
+      if (sizes.get(i) < total[0] * MAX_NAMED_SHARE) {
+        named.get(i).remove();
+      }
     }
-    return !drop.isEmpty();
   }
 
   private static boolean isNamedNoise(Element e) {
     String tag = e.normalName();
-    String names = names(e);
-    return !names.isEmpty() && BOILERPLATE.matcher(names).find() && !CONTENT.matcher(names).find()
+    String names = BlockNames.of(e);
+    return !names.isEmpty() && BlockNames.boilerplate(names) && !BlockNames.content(names)
         && !tag.equals("body") && !tag.equals("article") && !tag.equals("main");
   }
 
@@ -232,17 +234,8 @@ final class ContentFinder {
 
   private static boolean hasContentWords(Element e) {
     // ASP.NET pages wrap the whole page in one form: keep a form when it says it holds content
-    String names = names(e);
-    return CONTENT.matcher(names).find() || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
-  }
-
-  private static String names(Element e) {
-    String cls = e.className();
-    String id = e.id();
-    if (cls.isEmpty() && id.isEmpty()) {
-      return "";
-    }
-    return (cls + " " + id).toLowerCase(Locale.ROOT).replace('_', '-');
+    String names = BlockNames.of(e);
+    return BlockNames.content(names) || e.normalName().equals("form") && e.getElementsByTag("p").size() > 3;
   }
 
   /** Gathers text, link text and paragraph votes for every element, bottom up. */
@@ -274,8 +267,13 @@ final class ContentFinder {
           if (p == null) {
             return;
           }
-          if (e.normalName().equals("a")) {
-            s.links = s.text;
+          switch (e.normalName()) {
+            case "a" -> s.links = s.text;
+            case "img" -> s.images++;
+            case "time" -> s.times++;
+            default -> {
+              // counted through its children
+            }
           }
           if (INLINE.contains(e.normalName())) {
             p.inline += s.inline;
@@ -286,6 +284,8 @@ final class ContentFinder {
           p.text += s.text;
           p.links += s.links;
           p.prose += s.prose;
+          p.images += s.images;
+          p.times += s.times;
         }
       }
     }, body);
@@ -308,15 +308,15 @@ final class ContentFinder {
   }
 
   private static double classWeight(Element e) {
-    String names = names(e);
+    String names = BlockNames.of(e);
     if (names.isEmpty()) {
       return 0;
     }
     double w = 0;
-    if (CONTENT.matcher(names).find()) {
+    if (BlockNames.content(names)) {
       w += 25;
     }
-    if (BOILERPLATE.matcher(names).find()) {
+    if (BlockNames.boilerplate(names)) {
       w -= 25;
     }
     return w;
@@ -341,9 +341,9 @@ final class ContentFinder {
         } else if (!INLINE.contains(tag) && !tag.equals("p") && s.text > 0 && density(s) > 0.5) {
           drop.add(e);
         } else if (!tag.equals("p") && !INLINE.contains(tag) && s.text < 200 && s.prose < 100
-            && !e.getElementsByTag("img").isEmpty()) {
+            && s.images > 0) {
           drop.add(e); // an image with its caption and credit
-        } else if (!tag.equals("p") && s.text < 120 && !e.getElementsByTag("time").isEmpty()) {
+        } else if (!tag.equals("p") && s.text < 120 && s.times > 0) {
           drop.add(e); // a dateline ("Published … Updated …"), not body text
         } else if ((tag.equals("ul") || tag.equals("ol") || tag.equals("table") || tag.equals("div"))
             && s.text > 0 && s.text < 200 && density(s) > 0.3) {
