@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsflow.enrich.tagging.entity.EntityModelTrainer;
 import org.newsflow.enrich.tagging.entity.NerEvaluation;
-import org.newsflow.enrich.tagging.topic.TopicCrossValidation;
-import org.newsflow.enrich.tagging.topic.TopicModelTrainer;
-import org.newsflow.ingest.extract.ExtractionEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -16,12 +13,12 @@ import picocli.CommandLine.Unmatched;
  * {@code newsflow train} and {@code newsflow evaluate}: the trainers and measurements of the shipped models, with
  * their own arguments passed through. Progress (per epoch or fold) is printed to stderr.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, subcommands = TrainTopicsCommand.class,
     description = "Train a model: `train entities --train FILE --dev FILE --out MODEL [--unlabeled DIR] ...` "
-        + "or `train topics --bbc DIR --iptc FILE --out MODEL` (see docs/entities.md, docs/topics.md).")
+        + "or `train topics [OPTIONS]` (see docs/entities.md, docs/iptc-topics.md).")
 public final class TrainCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "entities|topics", description = "Which model to train.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "entities", description = "Which model to train.")
   String model;
 
   @Unmatched
@@ -29,7 +26,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return dispatch(model, args, EntityModelTrainer::main, TopicModelTrainer::main);
+    return dispatch(model, args, EntityModelTrainer::main);
   }
 
   /** A tool's main method. */
@@ -38,28 +35,27 @@ public final class TrainCommand implements Callable<Integer> {
     void main(String[] args) throws Exception;
   }
 
-  /** Runs the entity or the topic tool with the pass-through arguments. */
-  static int dispatch(String model, List<String> args, Tool entities, Tool topics) throws Exception {
-    String[] a = args.toArray(String[]::new);
-    switch (model) {
-      case "entities" -> entities.main(a);
-      case "topics" -> topics.main(a);
-      default -> throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
+  /** Runs the entity tool with the pass-through arguments (topics are a subcommand of their own). */
+  static int dispatch(String model, List<String> args, Tool entities) throws Exception {
+    if (!"entities".equals(model)) {
+      throw new IllegalArgumentException("unknown model '" + model + "' (expected entities or topics)");
     }
+    entities.main(args.toArray(String[]::new));
     return 0;
   }
 
   /**
-   * {@code newsflow evaluate}: dev-set F1 of the entity model, cross-validated macro-F1 of the topic model, or
-   * main-text F1 of the article extractor.
+   * {@code newsflow evaluate}: dev-set F1 of the entity model, the topic model's cross-corpus table, or main-text F1
+   * of the article extractor.
    */
   @Command(name = "evaluate", mixinStandardHelpOptions = true,
-      description = "Measure a model: `evaluate entities --data DEV [--model FILE]` (strict span F1 per type) or "
-          + "`evaluate topics --bbc DIR --iptc FILE [--folds 5]` (cross-validated macro-F1) or "
-          + "`evaluate extraction --data DIR [--pages]` (main-text F1 over word 4-gram shingles, docs/ingest.md).")
+      subcommands = {EvaluateTopicsCommand.class, EvaluateExtractionCommand.class},
+      description = "Measure a model: `evaluate entities --data DEV [--model FILE]` (strict span F1 per type), "
+          + "`evaluate topics [OPTIONS]` (cross-corpus table and cross-validation) or "
+          + "`evaluate extraction --data DIR [--pages]` (main-text F1, docs/ingest.md).")
   public static final class EvaluateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "entities|topics|extraction", description = "What to measure.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "entities", description = "Which model to measure.")
     String model;
 
     @Unmatched
@@ -67,11 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (model.equals("extraction")) {
-        ExtractionEvaluation.main(args.toArray(String[]::new));
-        return 0;
-      }
-      return dispatch(model, args, NerEvaluation::main, TopicCrossValidation::main);
+      return dispatch(model, args, NerEvaluation::main);
     }
   }
 }

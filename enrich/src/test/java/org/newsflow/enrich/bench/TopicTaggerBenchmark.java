@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.newsflow.enrich.tagging.language.OpenNlpLanguageDetector;
-import org.newsflow.enrich.tagging.topic.BbcArticle;
+import org.newsflow.enrich.training.topic.BbcArticle;
 import org.newsflow.enrich.tagging.topic.LinearTopicTagger;
 import org.newsflow.enrich.tagging.topic.TopicModel;
 

@@ -94,30 +94,4 @@ public final class ExtractionEvaluation {
     int n = Math.max(1, pages.size());
     return new Result(scores, p / n, r / n);
   }
-
-  /** {@code evaluate extraction --data DIR [--pages]}: prints the mean scores (and each page's with --pages). */
-  public static void main(String[] args) throws IOException {
-    Path data = null;
-    boolean perPage = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--data" -> data = Path.of(args[++i]);
-        case "--pages" -> perPage = true;
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected --data DIR [--pages])");
-      }
-    }
-    if (data == null) {
-      throw new IllegalArgumentException("--data DIR is required (a folder with ground-truth.json and html/)");
-    }
-    Result result = evaluate(new ArticleExtractor(), load(data));
-    if (perPage) {
-      for (PageScore s : result.pages()) {
-        System.out.printf(Locale.ROOT, "%s\tP=%.3f\tR=%.3f\tF1=%.3f%n", s.key(), s.score().precision(),
-            s.score().recall(), s.score().f1());
-      }
-    }
-    System.out.printf(Locale.ROOT, "pages=%d precision=%.4f recall=%.4f F1=%.4f%n", result.pages().size(),
-        result.precision(), result.recall(), result.f1());
-  }
 }

@@ -8,11 +8,12 @@ import org.newsflow.enrich.tagging.LanguageDetector;
 import org.newsflow.enrich.tagging.TopicTagger;
 
 /**
- * {@link TopicTagger} over a {@link TopicModel}. Every level-1 topic whose probability reaches the model's
- * threshold is assigned (so an article can be both politics and conflict); when none does, the most probable one is
- * still assigned if it reaches {@value #FALLBACK_PROBABILITY}, because a news article nearly always has a subject.
- * Level-2 topics are assigned only under an assigned parent, when their own classifier reaches the level-2
- * threshold, at most {@value #MAX_CHILDREN_PER_PARENT} per parent.
+ * {@link TopicTagger} over a {@link TopicModel}. A level-1 topic's score is its calibrated probability; every
+ * level-1 topic whose probability reaches the model's threshold (0.5: more likely than not) is assigned (so an
+ * article can be both politics and conflict); when none does, the most probable one is still assigned if it reaches
+ * {@value #FALLBACK_PROBABILITY}, because a news article nearly always has a subject. Level-2 topics are assigned
+ * only under an assigned parent, scored as the parent's probability times the child's probability given the parent,
+ * when that reaches the level-2 threshold, at most {@value #MAX_CHILDREN_PER_PARENT} per parent.
  *
  * <p>The model is trained on English text only: callers should tag topics only for articles whose detected
  * language is English, which {@link #tag(String, String, String)} does for them. Thread-safe.
@@ -71,6 +72,9 @@ public final class LinearTopicTagger implements TopicTagger {
       double[] p2 = model.level2Probabilities(f, k);
       List<MediaTopic> kept = new ArrayList<>();
       for (int c = 0; c < p2.length; c++) {
+        // a child is as likely as its parent at most: its score is the parent's probability times the child's
+        // probability given the parent, and it is kept only when that product reaches the threshold
+        p2[c] *= p1[k];
         if (p2[c] >= model.threshold2()) {
           kept.add(new MediaTopic(children.get(c), model.labels().label(children.get(c)), 2, round(p2[c])));
         }

@@ -32,19 +32,43 @@ public final class TextFeaturizer {
 
   private final int level1Bits;
   private final int level2Bits;
+  private final WordVectors vectors;
+  private final float sparseWeight;
+  private final float denseWeight;
   /** Open-addressing set of stop-word hashes (0 = empty slot): one or two probes per token. */
   private final long[] stopTable;
 
   /**
+   * A featurizer of hashed n-grams only.
+   *
    * @param level1Bits log2 of the level-1 feature space size (10..24)
    * @param level2Bits log2 of the level-2 feature space size, at most {@code level1Bits}
    */
   public TextFeaturizer(int level1Bits, int level2Bits) {
+    this(level1Bits, level2Bits, WordVectors.NONE, 1f, 0f);
+  }
+
+  /**
+   * @param level1Bits   log2 of the level-1 feature space size (10..24)
+   * @param level2Bits   log2 of the level-2 feature space size, at most {@code level1Bits}
+   * @param vectors      word vectors whose mean becomes {@code vectors.dim()} dense level-1 features, appended
+   *                     after the hashed ones (at indices {@code 2^level1Bits + j}); {@link WordVectors#NONE} for none
+   * @param sparseWeight L2 norm of the hashed n-gram part of the level-1 features (0 leaves it out)
+   * @param denseWeight  L2 norm of the dense part
+   */
+  public TextFeaturizer(int level1Bits, int level2Bits, WordVectors vectors, float sparseWeight,
+      float denseWeight) {
     if (level1Bits < 10 || level1Bits > 24 || level2Bits < 8 || level2Bits > level1Bits) {
       throw new IllegalArgumentException("bad feature bits " + level1Bits + "/" + level2Bits);
     }
+    if (!(sparseWeight >= 0) || !(denseWeight >= 0) || sparseWeight + denseWeight == 0) {
+      throw new IllegalArgumentException("bad feature weights " + sparseWeight + "/" + denseWeight);
+    }
     this.level1Bits = level1Bits;
     this.level2Bits = level2Bits;
+    this.vectors = vectors;
+    this.sparseWeight = sparseWeight;
+    this.denseWeight = vectors.dim() == 0 ? 0f : denseWeight;
     this.stopTable = new long[STOP_TABLE_SIZE];
     for (String word : STOP_WORDS) {
       long h = tokenHash(word);
@@ -77,6 +101,57 @@ public final class TextFeaturizer {
     return level2Bits;
   }
 
+  /** @return the word vectors behind the dense features ({@link WordVectors#NONE} when there are none) */
+  public WordVectors vectors() {
+    return vectors;
+  }
+
+  /** @return L2 norm of the hashed n-gram part of the level-1 features */
+  public float sparseWeight() {
+    return sparseWeight;
+  }
+
+  /** @return L2 norm of the dense part of the level-1 features (0 without word vectors) */
+  public float denseWeight() {
+    return denseWeight;
+  }
+
+  /** @return size of the level-1 feature space: hashed buckets plus dense components */
+  public int level1Size() {
+    return (1 << level1Bits) + vectors.dim();
+  }
+
+  /** Mutable state of one featurisation; never shared between threads. */
+  private static final class Scan {
+    int[] keys;
+    int n;
+    int tokens;
+    long[] hashes;
+    int hashCount;
+    final float[] dense;
+    int found;
+
+    Scan(int capacity, int dim, boolean keepHashes) {
+      keys = new int[capacity];
+      dense = new float[dim];
+      hashes = keepHashes ? new long[Math.max(16, capacity / 2)] : null;
+    }
+  }
+
+  /**
+   * The hashes of the tokens the features are built from, in text order (stop words, numbers and one-letter
+   * tokens dropped, plural -s folded): the keys of {@link WordVectors}.
+   *
+   * @param text plain text, may be null
+   * @return token hashes
+   */
+  public long[] tokenHashes(String text) {
+    String b = text == null ? "" : text;
+    Scan scan = new Scan(Math.max(16, b.length() / 2 + 8), 0, true);
+    scan(b, scan, true);
+    return Arrays.copyOf(scan.hashes, scan.hashCount);
+  }
+
   /**
    * @param title plain-text title, may be null
    * @param text  plain-text body, may be null
@@ -86,24 +161,21 @@ public final class TextFeaturizer {
     String t = title == null ? "" : title;
     String b = text == null ? "" : text;
     // two keys (unigram + bigram) per token at most; title is scanned twice
-    int[] keys = new int[Math.max(16, 4 * t.length() / 3 + b.length() / 2 + 8)];
-    int[] count = {0, 0};
-    keys = scan(t, keys, count);
-    keys = scan(t, keys, count);
-    int titleTokens = count[1];
-    keys = scan(b, keys, count);
-    int n = count[0];
-    Arrays.sort(keys, 0, n);
-    return build(keys, n, count[1] - titleTokens / 2);
+    Scan scan = new Scan(Math.max(16, 4 * t.length() / 3 + b.length() / 2 + 8), vectors.dim(), false);
+    scan(t, scan, false);
+    scan(t, scan, false);
+    int titleTokens = scan.tokens;
+    scan(b, scan, false);
+    Arrays.sort(scan.keys, 0, scan.n);
+    return build(scan, scan.tokens - titleTokens / 2);
   }
 
-  private int[] scan(String s, int[] keys, int[] count) {
-    int n = count[0];
-    int tokens = count[1];
+  private void scan(String s, Scan out, boolean hashesOnly) {
     long prev = 0;
     boolean hasPrev = false;
     int len = s.length();
     int i = 0;
+    boolean dense = vectors.dim() > 0 && !hashesOnly;
     while (i < len) {
       char c = s.charAt(i);
       if (!isWordChar(c)) {
@@ -137,20 +209,27 @@ public final class TextFeaturizer {
       if (chars < 2 || allDigits || isStopWord(h)) {
         continue;
       }
-      if (n + 2 > keys.length) {
-        keys = Arrays.copyOf(keys, keys.length * 2);
+      out.tokens++;
+      if (hashesOnly) {
+        if (out.hashCount == out.hashes.length) {
+          out.hashes = Arrays.copyOf(out.hashes, out.hashes.length * 2);
+        }
+        out.hashes[out.hashCount++] = h;
+        continue;
       }
-      keys[n++] = bucket(h);
+      if (dense && vectors.addTo(h, out.dense)) {
+        out.found++;
+      }
+      if (out.n + 2 > out.keys.length) {
+        out.keys = Arrays.copyOf(out.keys, out.keys.length * 2);
+      }
+      out.keys[out.n++] = bucket(h);
       if (hasPrev) {
-        keys[n++] = bucket(prev * 31 + h + BIGRAM_SALT);
+        out.keys[out.n++] = bucket(prev * 31 + h + BIGRAM_SALT);
       }
       prev = h;
       hasPrev = true;
-      tokens++;
     }
-    count[0] = n;
-    count[1] = tokens;
-    return keys;
   }
 
   private int bucket(long h) {
@@ -163,15 +242,18 @@ public final class TextFeaturizer {
     return (int) (h >>> (64 - level1Bits));
   }
 
-  private TextFeatures build(int[] keys, int n, int tokens) {
+  private TextFeatures build(Scan scan, int tokens) {
+    int[] keys = scan.keys;
+    int n = scan.n;
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {
         distinct++;
       }
     }
-    int[] idx1 = new int[distinct];
-    float[] val1 = new float[distinct];
+    int dim = scan.found > 0 ? vectors.dim() : 0;
+    int[] idx1 = new int[distinct + dim];
+    float[] val1 = new float[distinct + dim];
     int d = -1;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {
@@ -199,6 +281,23 @@ public final class TextFeaturizer {
       val2[d] += val1[i];
     }
     normalise(val2, distinct2);
+    if (sparseWeight != 1f) {
+      for (int i = 0; i < distinct; i++) {
+        val1[i] *= sparseWeight;
+      }
+    }
+    if (dim > 0) {
+      // the mean of the words' vectors, as a direction: its length would only say how many words were known
+      int base = 1 << level1Bits;
+      for (int j = 0; j < dim; j++) {
+        idx1[distinct + j] = base + j;
+        val1[distinct + j] = scan.dense[j];
+      }
+      normalise(val1, distinct, distinct + dim);
+      for (int j = distinct; j < distinct + dim; j++) {
+        val1[j] *= denseWeight;
+      }
+    }
     return new TextFeatures(idx1, val1, idx2, val2, tokens);
   }
 
@@ -210,13 +309,17 @@ public final class TextFeaturizer {
   }
 
   private static void normalise(float[] v, int n) {
+    normalise(v, 0, n);
+  }
+
+  private static void normalise(float[] v, int from, int to) {
     double sum = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       sum += (double) v[i] * v[i];
     }
     if (sum > 0) {
       float inv = (float) (1.0 / Math.sqrt(sum));
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         v[i] *= inv;
       }
     }

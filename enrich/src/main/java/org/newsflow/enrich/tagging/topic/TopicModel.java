@@ -14,10 +14,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained multi-label topic model: one-vs-rest logistic regressions over hashed unigram+bigram features, one per
- * IPTC level-1 topic, and one per level-2 topic that is consulted only under its parent. Weights are stored as
- * 8-bit integers with one scale per class (the dot product is scaled once, so scoring is exact for the stored
- * weights). Immutable and thread-safe.
+ * A trained multi-label topic model: one-vs-rest logistic regressions over hashed unigram+bigram features and the
+ * mean of the article's word vectors, one per IPTC level-1 topic, each followed by a calibration (Platt scaling fit
+ * on held-out folds) so its score is a probability; and one regression per level-2 topic, consulted only under its
+ * parent. Weights are stored as 8-bit integers with one scale per class (the dot product is scaled once, so scoring
+ * is exact for the stored weights). Immutable and thread-safe.
  */
 public final class TopicModel {
 
@@ -25,13 +26,15 @@ public final class TopicModel {
   public static final String RESOURCE = "models/topics.bin";
 
   private static final int MAGIC = 0x4e46544d; // "NFTM"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private final TextFeaturizer featurizer;
   private final List<String> level1Ids;
   private final byte[] w1;
   private final float[] scale1;
   private final float[] bias1;
+  private final float[] calibSlope;
+  private final float[] calibIntercept;
   private final List<List<String>> childIds;
   private final byte[][] w2;
   private final float[][] scale2;
@@ -41,13 +44,15 @@ public final class TopicModel {
   private final TopicLabels labels;
 
   private TopicModel(TextFeaturizer featurizer, List<String> level1Ids, byte[] w1, float[] scale1, float[] bias1,
-      List<List<String>> childIds, byte[][] w2, float[][] scale2, float[][] bias2, float threshold1,
+      float[] calibSlope, float[] calibIntercept, List<List<String>> childIds, byte[][] w2, float[][] scale2, float[][] bias2, float threshold1,
       float threshold2, TopicLabels labels) {
     this.featurizer = featurizer;
     this.level1Ids = List.copyOf(level1Ids);
     this.w1 = w1;
     this.scale1 = scale1;
     this.bias1 = bias1;
+    this.calibSlope = calibSlope;
+    this.calibIntercept = calibIntercept;
     this.childIds = childIds.stream().map(List::copyOf).toList();
     this.w2 = w2;
     this.scale2 = scale2;
@@ -62,8 +67,10 @@ public final class TopicModel {
    *
    * @param featurizer the feature extractor the weights were trained with
    * @param level1Ids  level-1 qcodes, one per class
-   * @param w1         level-1 weights, feature-major: {@code w1[feature * K + k]}
+   * @param w1         level-1 weights, feature-major: {@code w1[feature * K + k]} over
+   *                   {@link TextFeaturizer#level1Size()} features
    * @param b1         level-1 biases
+   * @param calibration per level-1 class, the slope and intercept that map its raw score to a probability
    * @param childIds   for each level-1 class, its level-2 child qcodes (may be empty)
    * @param w2         for each level-1 class, its children's weights, feature-major over the level-2 space
    * @param b2         for each level-1 class, its children's biases
@@ -73,7 +80,7 @@ public final class TopicModel {
    * @return the quantised model
    */
   public static TopicModel quantise(TextFeaturizer featurizer, List<String> level1Ids, float[] w1, float[] b1,
-      List<List<String>> childIds, float[][] w2, float[][] b2, float threshold1, float threshold2,
+      float[][] calibration, List<List<String>> childIds, float[][] w2, float[][] b2, float threshold1, float threshold2,
       TopicLabels labels) {
     int k1 = level1Ids.size();
     float[] s1 = new float[k1];
@@ -84,7 +91,8 @@ public final class TopicModel {
       s2[p] = new float[childIds.get(p).size()];
       q2[p] = quantise(w2[p], s2[p].length, s2[p]);
     }
-    return new TopicModel(featurizer, level1Ids, q1, s1, b1.clone(), childIds, q2, s2, deepCopy(b2), threshold1,
+    return new TopicModel(featurizer, level1Ids, q1, s1, b1.clone(), calibration[0].clone(),
+        calibration[1].clone(), childIds, q2, s2, deepCopy(b2), threshold1,
         threshold2, labels);
   }
 
@@ -137,7 +145,11 @@ public final class TopicModel {
     if (d.readInt() != MAGIC || d.readInt() != VERSION) {
       throw new IOException("not a newsflow topic model (version " + VERSION + ")");
     }
-    TextFeaturizer f = new TextFeaturizer(d.readInt(), d.readInt());
+    int bits1 = d.readInt();
+    int bits2 = d.readInt();
+    float sparseWeight = d.readFloat();
+    float denseWeight = d.readFloat();
+    TextFeaturizer f = new TextFeaturizer(bits1, bits2, WordVectors.read(d), sparseWeight, denseWeight);
     float t1 = d.readFloat();
     float t2 = d.readFloat();
     int k1 = d.readInt();
@@ -147,7 +159,9 @@ public final class TopicModel {
     }
     float[] s1 = readFloats(d, k1);
     float[] b1 = readFloats(d, k1);
-    byte[] q1 = new byte[k1 << f.level1Bits()];
+    float[] ca = readFloats(d, k1);
+    float[] cb = readFloats(d, k1);
+    byte[] q1 = new byte[k1 * f.level1Size()];
     d.readFully(q1);
     List<List<String>> children = new ArrayList<>();
     byte[][] q2 = new byte[k1][];
@@ -165,7 +179,7 @@ public final class TopicModel {
       q2[p] = new byte[kc << f.level2Bits()];
       d.readFully(q2[p]);
     }
-    return new TopicModel(f, ids, q1, s1, b1, children, q2, s2, b2, t1, t2, labels);
+    return new TopicModel(f, ids, q1, s1, b1, ca, cb, children, q2, s2, b2, t1, t2, labels);
   }
 
   private static float[] readFloats(DataInputStream d, int n) throws IOException {
@@ -189,6 +203,9 @@ public final class TopicModel {
     d.writeInt(VERSION);
     d.writeInt(featurizer.level1Bits());
     d.writeInt(featurizer.level2Bits());
+    d.writeFloat(featurizer.sparseWeight());
+    d.writeFloat(featurizer.denseWeight());
+    featurizer.vectors().write(d);
     d.writeFloat(threshold1);
     d.writeFloat(threshold2);
     d.writeInt(level1Ids.size());
@@ -197,6 +214,8 @@ public final class TopicModel {
     }
     writeFloats(d, scale1);
     writeFloats(d, bias1);
+    writeFloats(d, calibSlope);
+    writeFloats(d, calibIntercept);
     d.write(w1);
     for (int p = 0; p < level1Ids.size(); p++) {
       d.writeInt(childIds.get(p).size());
@@ -252,10 +271,22 @@ public final class TopicModel {
 
   /**
    * @param f features from {@link #featurizer()}
-   * @return independent probabilities of each level-1 topic, in class order
+   * @return independent, calibrated probabilities of each level-1 topic, in class order
    */
   public double[] level1Probabilities(TextFeatures f) {
-    return probabilities(w1, scale1, bias1, f.level1Index(), f.level1Value());
+    double[] z = level1Scores(f);
+    for (int c = 0; c < z.length; c++) {
+      z[c] = sigmoid(calibSlope[c] * z[c] + calibIntercept[c]);
+    }
+    return z;
+  }
+
+  /**
+   * @param f features from {@link #featurizer()}
+   * @return the raw (uncalibrated) log-odds of each level-1 topic, in class order, as calibration is fit on
+   */
+  public double[] level1Scores(TextFeatures f) {
+    return margins(w1, scale1, bias1, f.level1Index(), f.level1Value());
   }
 
   /**
@@ -264,10 +295,18 @@ public final class TopicModel {
    * @return probabilities of the parent's level-2 children, in {@link #childIds(int)} order
    */
   public double[] level2Probabilities(TextFeatures f, int parent) {
-    return probabilities(w2[parent], scale2[parent], bias2[parent], f.level2Index(), f.level2Value());
+    double[] z = margins(w2[parent], scale2[parent], bias2[parent], f.level2Index(), f.level2Value());
+    for (int c = 0; c < z.length; c++) {
+      z[c] = sigmoid(z[c]);
+    }
+    return z;
   }
 
-  private static double[] probabilities(byte[] w, float[] scale, float[] bias, int[] idx, float[] val) {
+  private static double sigmoid(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  private static double[] margins(byte[] w, float[] scale, float[] bias, int[] idx, float[] val) {
     int k = scale.length;
     double[] z = new double[k];
     if (k == 0) {
@@ -282,7 +321,7 @@ public final class TopicModel {
       }
     }
     for (int c = 0; c < k; c++) {
-      z[c] = 1.0 / (1.0 + Math.exp(-(acc[c] * scale[c] + bias[c])));
+      z[c] = acc[c] * scale[c] + bias[c];
     }
     return z;
   }
@@ -291,7 +330,8 @@ public final class TopicModel {
   public String toString() {
     return "TopicModel[" + level1Ids.size() + " level-1, "
         + childIds.stream().mapToInt(List::size).sum() + " level-2, features 2^" + featurizer.level1Bits()
-        + "/2^" + featurizer.level2Bits() + ", thresholds " + threshold1 + "/" + threshold2 + "]";
+        + "/2^" + featurizer.level2Bits() + " + " + featurizer.vectors().dim() + " dense ("
+        + featurizer.vectors().size() + " word vectors), thresholds " + threshold1 + "/" + threshold2 + "]";
   }
 
   @Override

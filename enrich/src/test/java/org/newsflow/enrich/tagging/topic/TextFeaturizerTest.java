@@ -63,4 +63,30 @@ class TextFeaturizerTest {
     }
     return Math.sqrt(s);
   }
+
+  @Test
+  void shouldAppendTheMeanWordVectorAfterTheHashedFeaturesWithTheGivenWeights() {
+    TextFeaturizer plain = new TextFeaturizer(10, 8);
+    long war = plain.tokenHashes("war")[0];
+    long troops = plain.tokenHashes("troops")[0];
+    WordVectors vectors = WordVectors.quantise(new long[] {war, troops}, new float[] {1f, 0f, 0f, 1f}, 2);
+    TextFeaturizer dense = new TextFeaturizer(10, 8, vectors, 1f, 2f);
+    TextFeatures f = dense.featurize("", "war troops ceasefire");
+    int n = f.level1Index().length;
+    assertThat(f.level1Index()[n - 2]).isEqualTo(1 << 10);
+    assertThat(f.level1Index()[n - 1]).isEqualTo((1 << 10) + 1);
+    assertThat(f.level1Value()[n - 2]).isCloseTo((float) Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-3f));
+    assertThat(f.level1Value()[n - 1]).isCloseTo((float) Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-3f));
+    assertThat(dense.level1Size()).isEqualTo((1 << 10) + 2);
+    // a text with no known word gets no dense features at all
+    assertThat(java.util.Arrays.stream(dense.featurize("", "ceasefire").level1Index()).allMatch(i -> i < 1 << 10))
+        .isTrue();
+  }
+
+  @Test
+  void shouldHashTokensAsTheFeaturesDoDroppingStopWords() {
+    TextFeaturizer plain = new TextFeaturizer(10, 8);
+    assertThat(plain.tokenHashes("The missiles of war")).hasSize(2)
+        .containsExactly(plain.tokenHashes("missile")[0], plain.tokenHashes("WAR")[0]);
+  }
 }

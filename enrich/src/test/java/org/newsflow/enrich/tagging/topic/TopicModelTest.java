@@ -47,7 +47,7 @@ class TopicModelTest {
     w[feature * 2] = 4f;       // class 0 strongly for the word
     w[feature * 2 + 1] = -0.5f; // class 1 mildly against it
     TopicModel model = TopicModel.quantise(featurizer, List.of("medtop:16000000", "medtop:15000000"), w,
-        new float[] {0f, 0f}, List.of(List.of(), List.of()), new float[][] {new float[0], new float[0]},
+        new float[] {0f, 0f}, new float[][] {{1f, 1f}, {0f, 0f}}, List.of(List.of(), List.of()), new float[][] {new float[0], new float[0]},
         new float[][] {new float[0], new float[0]}, 0.5f, 0.5f, TopicLabels.loadDefault());
     double[] p = model.level1Probabilities(f);
     assertThat(p[0]).isCloseTo(1 / (1 + Math.exp(-4 * f.level1Value()[0])), org.assertj.core.data.Offset.offset(1e-3));

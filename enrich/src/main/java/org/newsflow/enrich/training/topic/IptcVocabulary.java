@@ -1,4 +1,4 @@
-package org.newsflow.enrich.tagging.topic;
+package org.newsflow.enrich.training.topic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

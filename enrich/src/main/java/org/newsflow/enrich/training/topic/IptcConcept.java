@@ -1,4 +1,4 @@
-package org.newsflow.enrich.tagging.topic;
+package org.newsflow.enrich.training.topic;
 
 /**
  * One concept of the IPTC Media Topics vocabulary (IPTC NewsCodes, CC BY 4.0).

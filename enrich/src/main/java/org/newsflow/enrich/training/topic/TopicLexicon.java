@@ -1,4 +1,4 @@
-package org.newsflow.enrich.tagging.topic;
+package org.newsflow.enrich.training.topic;
 
 import java.util.List;
 import java.util.Map;

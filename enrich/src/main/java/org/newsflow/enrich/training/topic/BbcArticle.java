@@ -1,4 +1,4 @@
-package org.newsflow.enrich.tagging.topic;
+package org.newsflow.enrich.training.topic;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,21 +18,8 @@ import java.util.stream.Stream;
  */
 public record BbcArticle(String category, String title, String text) {
 
-  /** The BBC categories and the IPTC level-1 topics they are mapped to. */
-  public static final Map<String, String> CATEGORY_TO_TOPIC = Map.of(
-      "business", "medtop:04000000",
-      "entertainment", "medtop:01000000",
-      "politics", "medtop:11000000",
-      "sport", "medtop:15000000",
-      "tech", "medtop:13000000");
-
-  /** @return the IPTC level-1 qcode this article's category maps to */
-  public String topicId() {
-    return CATEGORY_TO_TOPIC.get(category);
-  }
-
   /**
-   * Reads {@code DIR/{business,entertainment,politics,sport,tech}/*.txt}, in a fixed order.
+   * Reads {@code DIR/CATEGORY/*.txt} (business, entertainment, politics, sport, tech), in a fixed order.
    *
    * @param dir the BBC data set's root
    * @return its articles, by category then file name
@@ -41,7 +27,11 @@ public record BbcArticle(String category, String title, String text) {
    */
   public static List<BbcArticle> readAll(Path dir) throws IOException {
     List<BbcArticle> out = new ArrayList<>();
-    for (String category : CATEGORY_TO_TOPIC.keySet().stream().sorted().toList()) {
+    List<String> categories;
+    try (Stream<Path> s = Files.list(dir)) {
+      categories = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    for (String category : categories) {
       List<Path> files;
       try (Stream<Path> s = Files.list(dir.resolve(category))) {
         files = s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();

@@ -1,0 +1,71 @@
+package org.newsflow.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.newsflow.enrich.training.topic.Corpora;
+import org.newsflow.enrich.training.topic.EmbeddingBuilder;
+import org.newsflow.enrich.training.topic.IptcVocabulary;
+import org.newsflow.enrich.training.topic.SourceMapping;
+import org.newsflow.enrich.training.topic.TrainingOptions;
+import picocli.CommandLine.Option;
+
+/** The data and settings `train topics` and `evaluate topics` share (a picocli mixin). */
+public final class TopicDataOptions {
+
+  @Option(names = "--bbc", paramLabel = "DIR", defaultValue = "../shared/data/topics/bbc",
+      description = "BBC news folder of category folders (default: ${DEFAULT-VALUE}).")
+  Path bbc;
+
+  @Option(names = "--huffpost", paramLabel = "FILE",
+      defaultValue = "../shared/data/topics/huffpost/news-category-2018-2022.jsonl",
+      description = "HuffPost News Category JSON lines (default: ${DEFAULT-VALUE}).")
+  Path huffpost;
+
+  @Option(names = "--reuters", paramLabel = "FILE", defaultValue = "../shared/data/text/reuters21578.jsonl",
+      description = "Reuters-21578 JSON lines (default: ${DEFAULT-VALUE}).")
+  Path reuters;
+
+  @Option(names = "--iptc", paramLabel = "FILE", defaultValue = "../shared/data/topics/iptc-mediatopics.json",
+      description = "IPTC Media Topics JSON export (default: ${DEFAULT-VALUE}).")
+  Path iptc;
+
+  @Option(names = "--sparse-weight", paramLabel = "W", defaultValue = "1.0",
+      description = "Weight of the hashed word/bigram features, 0 for none (default: ${DEFAULT-VALUE}).")
+  float sparseWeight;
+
+  @Option(names = "--dense-weight", paramLabel = "W", defaultValue = "1.0",
+      description = "Weight of the mean word vector, 0 for none (default: ${DEFAULT-VALUE}).")
+  float denseWeight;
+
+  @Option(names = "--vector-dim", paramLabel = "N", defaultValue = "96",
+      description = "Word-vector dimension (default: ${DEFAULT-VALUE}).")
+  int vectorDim;
+
+  @Option(names = "--injections", paramLabel = "N", defaultValue = "400",
+      description = "Synthetic articles per level-1 topic (default: ${DEFAULT-VALUE}).")
+  int injections;
+
+  @Option(names = "--calibration-folds", paramLabel = "N", defaultValue = "3",
+      description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
+  int calibrationFolds;
+
+  Corpora corpora() throws IOException {
+    return Corpora.read(bbc, huffpost, reuters, SourceMapping.loadDefault());
+  }
+
+  IptcVocabulary vocabulary() throws IOException {
+    return IptcVocabulary.read(iptc);
+  }
+
+  TrainingOptions options() {
+    TrainingOptions d = TrainingOptions.defaults();
+    return new TrainingOptions(d.level1Bits(), d.level2Bits(), sparseWeight, denseWeight, injections,
+        d.categoryCap(), d.epochs(), d.learningRate(), d.l2(), d.positiveWeight(), calibrationFolds, d.seed(),
+        d.threshold1(), d.threshold2(), d.trainLevel2());
+  }
+
+  EmbeddingBuilder embeddings() {
+    EmbeddingBuilder d = EmbeddingBuilder.defaults();
+    return new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(), d.sifA(), d.seed());
+  }
+}

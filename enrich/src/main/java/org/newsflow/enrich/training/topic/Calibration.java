@@ -1,0 +1,137 @@
+package org.newsflow.enrich.training.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Platt scaling per level-1 class: {@code p = sigmoid(slope * z + intercept)} on the raw score {@code z}, fit by
+ * Newton's method on held-out scores against real labels only (a text's mapped topic is a positive, the other
+ * topics its corpus labels are negatives; "any of" topics and topics its corpus never labels are left out), with
+ * Platt's smoothed targets, each text weighted as in training (so a corpus's own mix of subjects is not taken
+ * for the prior). A class with fewer than {@value #MIN_POSITIVES} (weighted) held-out positives (conflict, disaster,
+ * weather, human interest: no corpus labels them on their own) takes the mean slope and intercept of the others.
+ *
+ * @param slope     per class
+ * @param intercept per class
+ */
+public record Calibration(float[] slope, float[] intercept) {
+
+  static final int MIN_POSITIVES = 30;
+
+  static Calibration fit(List<LabelledText> texts, double[][][] scores, List<String> level1Ids,
+      ExampleBuilder builder) {
+    int k1 = level1Ids.size();
+    Map<String, Set<Integer>> covered = builder.coverage(texts);
+    float[] weights = builder.weights(texts);
+    float[] slope = new float[k1];
+    float[] intercept = new float[k1];
+    boolean[] fitted = new boolean[k1];
+    for (int c = 0; c < k1; c++) {
+      List<double[]> points = new ArrayList<>();
+      double positives = 0;
+      for (int i = 0; i < texts.size(); i++) {
+        LabelledText t = texts.get(i);
+        boolean gold = t.topics().contains(level1Ids.get(c));
+        if (gold && t.anyOf() || !gold && !covered.get(t.corpus()).contains(c)) {
+          continue;
+        }
+        for (double[] form : scores[i]) {
+          points.add(new double[] {form[c], gold ? 1 : 0, weights[i]});
+          positives += gold ? weights[i] : 0;
+        }
+      }
+      double total = points.stream().mapToDouble(p -> p[2]).sum();
+      if (positives >= MIN_POSITIVES && positives < total) {
+        double[] ab = platt(points, positives, total - positives);
+        slope[c] = (float) ab[0];
+        intercept[c] = (float) ab[1];
+        fitted[c] = true;
+      }
+    }
+    double sa = 0;
+    double sb = 0;
+    int n = 0;
+    for (int c = 0; c < k1; c++) {
+      if (fitted[c]) {
+        sa += slope[c];
+        sb += intercept[c];
+        n++;
+      }
+    }
+    for (int c = 0; c < k1; c++) {
+      if (!fitted[c]) {
+        slope[c] = n == 0 ? 1f : (float) (sa / n);
+        intercept[c] = n == 0 ? 0f : (float) (sb / n);
+      }
+    }
+    return new Calibration(slope, intercept);
+  }
+
+  /** Platt (1999) with weighted points {score, target, weight}, Newton steps and a tiny ridge. */
+  static double[] platt(List<double[]> points, double positives, double negatives) {
+    double hi = (positives + 1.0) / (positives + 2.0);
+    double lo = 1.0 / (negatives + 2.0);
+    double a = 1;
+    double b = 0;
+    for (int iter = 0; iter < 100; iter++) {
+      double ga = 0;
+      double gb = 0;
+      double haa = 1e-6;
+      double hab = 0;
+      double hbb = 1e-6;
+      for (double[] p : points) {
+        double t = p[1] > 0 ? hi : lo;
+        double q = 1 / (1 + Math.exp(-(a * p[0] + b)));
+        double d = (q - t) * p[2];
+        double h = q * (1 - q) * p[2];
+        ga += d * p[0];
+        gb += d;
+        haa += h * p[0] * p[0];
+        hab += h * p[0];
+        hbb += h;
+      }
+      double det = haa * hbb - hab * hab;
+      if (det <= 0) {
+        break;
+      }
+      double da = (hbb * ga - hab * gb) / det;
+      double db = (haa * gb - hab * ga) / det;
+      a -= da;
+      b -= db;
+      if (Math.abs(da) + Math.abs(db) < 1e-9) {
+        break;
+      }
+    }
+    return new double[] {a, b};
+  }
+
+  /**
+   * Expected calibration error of top-1 answers: the gap between confidence and accuracy, averaged over ten
+   * equal-width confidence bins weighted by their size.
+   *
+   * @param confidence the probability of each top-1 answer
+   * @param correct    whether each was right
+   * @return the ECE, in [0, 1]
+   */
+  public static double expectedCalibrationError(double[] confidence, boolean[] correct) {
+    int bins = 10;
+    double[] conf = new double[bins];
+    double[] acc = new double[bins];
+    int[] count = new int[bins];
+    for (int i = 0; i < confidence.length; i++) {
+      int bin = Math.min(bins - 1, (int) (confidence[i] * bins));
+      conf[bin] += confidence[i];
+      acc[bin] += correct[i] ? 1 : 0;
+      count[bin]++;
+    }
+    double ece = 0;
+    for (int b = 0; b < bins; b++) {
+      if (count[b] > 0) {
+        ece += Math.abs(conf[b] - acc[b]) / confidence.length;
+      }
+    }
+    return ece;
+  }
+}

@@ -1,0 +1,233 @@
+package org.newsflow.enrich.training.topic;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.newsflow.enrich.tagging.topic.TopicLabels;
+import org.newsflow.enrich.tagging.topic.TopicModel;
+import org.newsflow.enrich.tagging.topic.WordVectors;
+
+/**
+ * Measures the topic model where it matters: on a corpus it was not trained on. Cross-corpus: for each corpus in
+ * turn, word vectors are learned from the text of the other corpora only, a calibrated model is trained on their
+ * labelled texts (plus the IPTC vocabulary and lexicon), written and read back (so the quantised weights are
+ * measured), and every mapped text of the held-out corpus is predicted, as full text and as title plus first
+ * sentence. In-corpus: k-fold cross-validation over all corpora pooled, calibration fit on the same held-out
+ * scores. The top-1 answer is the most probable of all 17 level-1 topics; it is right when it is one of the text's
+ * mapped topics. Macro-F1 averages the F1 of the topics the held-out texts are labelled with (a wrong answer counts
+ * against the text's first mapped topic).
+ */
+public final class TopicEvaluation {
+
+  /** The two text forms measured. */
+  public static final List<String> FORMS = List.of("full text", "title + first sentence");
+
+  /**
+   * One line of the result.
+   *
+   * @param corpus   the held-out corpus
+   * @param form     full text, or title plus first sentence
+   * @param texts    texts measured
+   * @param top1     share of right top-1 answers
+   * @param macroF1  mean F1 over the labelled topics
+   * @param ece      expected calibration error of the top-1 probability
+   * @param byCategory per source category: top-1 accuracy, count, the most frequent answer (level-1 number)
+   */
+  public record Row(String corpus, String form, int texts, double top1, double macroF1, double ece,
+      Map<String, double[]> byCategory) {
+  }
+
+  private final IptcVocabulary vocabulary;
+  private final TopicLabels labels;
+  private final TrainingOptions options;
+  private final EmbeddingBuilder embeddings;
+  private final PrintWriter log;
+
+  /**
+   * @param vocabulary the IPTC vocabulary
+   * @param labels     label table
+   * @param options    training settings (level 2 is skipped)
+   * @param embeddings word-vector settings
+   * @param log        progress
+   */
+  public TopicEvaluation(IptcVocabulary vocabulary, TopicLabels labels, TrainingOptions options,
+      EmbeddingBuilder embeddings, PrintWriter log) {
+    this.vocabulary = vocabulary;
+    this.labels = labels;
+    this.options = options.withoutLevel2();
+    this.embeddings = embeddings;
+    this.log = log;
+  }
+
+  private WordVectors vectors(Corpora corpora) {
+    if (options.denseWeight() == 0) {
+      return WordVectors.NONE;
+    }
+    TopicTraining probe = new TopicTraining(vocabulary, WordVectors.NONE, options.withFeatureWeights(1f, 0f));
+    return embeddings.build(corpora.unlabeled().stream().map(Corpora.Unlabeled::text).toList(),
+        probe.featurizer(), log);
+  }
+
+  /**
+   * @param corpora all corpora
+   * @param heldOut the corpora to hold out, in turn
+   * @return two rows (full text, lead) per held-out corpus
+   */
+  public List<Row> crossCorpus(Corpora corpora, List<String> heldOut) {
+    List<Row> rows = new ArrayList<>();
+    for (String h : heldOut) {
+      long t0 = System.nanoTime();
+      log.printf(Locale.ROOT, "holding out %s%n", h);
+      Corpora train = corpora.without(h);
+      TopicTraining training = new TopicTraining(vocabulary, vectors(train), options);
+      TopicModel model = roundTrip(training.train(train.labelled(), labels, log));
+      List<LabelledText> test = corpora.labelled(h);
+      for (int form = 0; form < 2; form++) {
+        List<double[]> probs = new ArrayList<>();
+        for (LabelledText t : test) {
+          LabelledText x = form == 0 ? t : t.lead();
+          probs.add(model.level1Probabilities(model.featurizer().featurize(x.title(), x.text())));
+        }
+        rows.add(metrics(h, FORMS.get(form), test, probs, model.level1Ids()));
+      }
+      log.printf(Locale.ROOT, "held out %s: %d texts (%.1f s)%n", h, test.size(), (System.nanoTime() - t0) / 1e9);
+    }
+    return rows;
+  }
+
+  /**
+   * @param corpora all corpora
+   * @param folds   number of folds
+   * @return two rows (full text, lead) per corpus
+   */
+  public List<Row> crossValidation(Corpora corpora, int folds) {
+    TopicTraining training = new TopicTraining(vocabulary, vectors(corpora), options);
+    List<LabelledText> texts = corpora.labelled();
+    double[][][] scores = training.outOfFoldScores(texts, folds, log);
+    Calibration cal = Calibration.fit(texts, scores, training.level1Ids(), training.builder());
+    List<Row> rows = new ArrayList<>();
+    for (String corpus : Corpora.NAMES) {
+      List<LabelledText> own = new ArrayList<>();
+      List<List<double[]>> probs = List.of(new ArrayList<>(), new ArrayList<>());
+      for (int i = 0; i < texts.size(); i++) {
+        if (texts.get(i).corpus().equals(corpus)) {
+          own.add(texts.get(i));
+          for (int form = 0; form < 2; form++) {
+            double[] z = scores[i][form].clone();
+            for (int c = 0; c < z.length; c++) {
+              z[c] = 1 / (1 + Math.exp(-(cal.slope()[c] * z[c] + cal.intercept()[c])));
+            }
+            probs.get(form).add(z);
+          }
+        }
+      }
+      if (!own.isEmpty()) {
+        for (int form = 0; form < 2; form++) {
+          rows.add(metrics(corpus, FORMS.get(form), own, probs.get(form), training.level1Ids()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private TopicModel roundTrip(TopicModel model) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      model.write(bytes);
+      return TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), labels);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Row metrics(String corpus, String form, List<LabelledText> texts, List<double[]> probs,
+      List<String> level1Ids) {
+    int k = level1Ids.size();
+    int[] tp = new int[k];
+    int[] predicted = new int[k];
+    int[] actual = new int[k];
+    double[] confidence = new double[texts.size()];
+    boolean[] correct = new boolean[texts.size()];
+    Map<String, double[]> byCategory = new TreeMap<>();
+    int right = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      double[] p = probs.get(i);
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (p[c] > p[best]) {
+          best = c;
+        }
+      }
+      LabelledText t = texts.get(i);
+      boolean ok = t.topics().contains(level1Ids.get(best));
+      int gold = ok ? best : level1Ids.indexOf(t.topics().get(0));
+      actual[gold]++;
+      predicted[best]++;
+      tp[best] += ok ? 1 : 0;
+      right += ok ? 1 : 0;
+      confidence[i] = p[best];
+      correct[i] = ok;
+      String category = t.corpus().equals("reuters") ? String.join("+", t.topics()) : t.category();
+      double[] cell = byCategory.computeIfAbsent(category, x -> new double[3 + k]);
+      cell[0] += ok ? 1 : 0;
+      cell[1]++;
+      cell[3 + best]++;
+    }
+    double macro = 0;
+    int classes = 0;
+    for (int c = 0; c < k; c++) {
+      if (actual[c] == 0) {
+        continue;
+      }
+      double precision = predicted[c] == 0 ? 0 : tp[c] / (double) predicted[c];
+      double recall = tp[c] / (double) actual[c];
+      macro += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+      classes++;
+    }
+    for (double[] cell : byCategory.values()) {
+      cell[0] /= cell[1];
+      int mode = 0;
+      for (int c = 1; c < k; c++) {
+        mode = cell[3 + c] > cell[3 + mode] ? c : mode;
+      }
+      cell[2] = mode + 1; // the most frequent answer, as a level-1 qcode's two digits
+    }
+    return new Row(corpus, form, texts.size(), right / (double) Math.max(1, texts.size()),
+        classes == 0 ? 0 : macro / classes, Calibration.expectedCalibrationError(confidence, correct), byCategory);
+  }
+
+  /**
+   * Prints rows as a Markdown table, then top-1 accuracy per source category.
+   *
+   * @param title   the table's heading
+   * @param rows    the rows
+   * @param out     where to print
+   */
+  public static void print(String title, List<Row> rows, PrintWriter out) {
+    out.println(title);
+    out.println();
+    out.println("| corpus | text | texts | top-1 accuracy | macro-F1 | ECE (top-1) |");
+    out.println("|---|---|---:|---:|---:|---:|");
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f |%n", r.corpus(), r.form(), r.texts(), r.top1(),
+          r.macroF1(), r.ece());
+    }
+    out.println();
+    out.println("top-1 accuracy per source category (texts):");
+    for (Row r : rows) {
+      StringBuilder line = new StringBuilder("  " + r.corpus() + ", " + r.form() + ":");
+      r.byCategory().forEach((c, cell) -> line.append(String.format(Locale.ROOT, " %s %.2f (%d, mostly %02d);", c,
+          cell[0], (int) cell[1], (int) cell[2])));
+      out.println(line);
+    }
+    out.println();
+    out.flush();
+  }
+}

@@ -1,0 +1,60 @@
+package org.newsflow.enrich.training.topic;
+
+/**
+ * Settings of topic-model training.
+ *
+ * @param level1Bits         log2 of the hashed level-1 feature space
+ * @param level2Bits         log2 of the hashed level-2 feature space
+ * @param sparseWeight       L2 norm of the hashed n-gram features (0: word vectors only)
+ * @param denseWeight        L2 norm of the mean word vector (0: n-grams only)
+ * @param injectionsPerTopic synthetic articles per level-1 topic (IPTC definitions and lexicon in real text)
+ * @param categoryCap        a source category's examples weigh at most this many in all (Reuters' 3,987 earnings
+ *                           reports would otherwise drown the rest)
+ * @param epochs             passes of stochastic gradient descent
+ * @param learningRate       initial step size (features are L2-normalised)
+ * @param l2                 L2 penalty per example
+ * @param positiveWeight     loss weight of a positive example (every topic is rare among the examples)
+ * @param calibrationFolds   folds whose held-out scores the calibration is fit on (0: none)
+ * @param seed               random seed
+ * @param threshold1         calibrated probability from which a level-1 topic is assigned
+ * @param threshold2         probability from which a level-2 topic is assigned under an assigned parent
+ * @param trainLevel2        false to skip level-2 classifiers (evaluations measure level 1 only)
+ */
+public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight, float denseWeight,
+    int injectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2, double positiveWeight,
+    int calibrationFolds, long seed, float threshold1, float threshold2, boolean trainLevel2) {
+
+  /** Validates ranges. */
+  public TrainingOptions {
+    if (level1Bits < 10 || level1Bits > 24 || level2Bits < 8 || level2Bits > level1Bits) {
+      throw new IllegalArgumentException("feature bits must be 10..24 and 8..level-1 bits");
+    }
+    if (sparseWeight < 0 || denseWeight < 0 || sparseWeight + denseWeight == 0) {
+      throw new IllegalArgumentException("feature weights must be >= 0 and not both 0");
+    }
+    if (injectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
+      throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
+    }
+  }
+
+  /** @return the settings the shipped model is trained with */
+  public static TrainingOptions defaults() {
+    return new TrainingOptions(17, 14, 1f, 1f, 400, 600, 12, 1.0, 1e-6, 3.0, 3, 20240314L, 0.5f, 0.5f, true);
+  }
+
+  /** @return the same settings without level-2 classifiers */
+  public TrainingOptions withoutLevel2() {
+    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, injectionsPerTopic, categoryCap,
+        epochs, learningRate, l2, positiveWeight, calibrationFolds, seed, threshold1, threshold2, false);
+  }
+
+  /**
+   * @param sparse L2 norm of the n-gram features
+   * @param dense  L2 norm of the mean word vector
+   * @return the same settings with other feature weights
+   */
+  public TrainingOptions withFeatureWeights(float sparse, float dense) {
+    return new TrainingOptions(level1Bits, level2Bits, sparse, dense, injectionsPerTopic, categoryCap, epochs,
+        learningRate, l2, positiveWeight, calibrationFolds, seed, threshold1, threshold2, trainLevel2);
+  }
+}
