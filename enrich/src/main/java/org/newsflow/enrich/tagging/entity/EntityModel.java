@@ -41,11 +41,11 @@ public final class EntityModel {
   private final Gazetteer gazetteer;
   private final Features features;
 
-  EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
+  public EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
     this(bits, weights, stage2, null, clusters, gazetteer);
   }
 
-  EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
+  public EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
       Gazetteer gazetteer) {
     this(bits, Weights.quantise(weights, bits), stage2 == null ? null : Weights.quantise(stage2, bits),
         reverse == null ? null : Weights.quantise(reverse, bits), clusters, gazetteer);
@@ -167,7 +167,7 @@ public final class EntityModel {
    * (almost always), or -1 when unknown.
    */
   int capitalisationPrior(String word) {
-    return clusters.get(ClusterBuilder.capKey(Features.lowerDigits(Features.normalise(word))));
+    return clusters.get(WordClusters.capKey(Features.lowerDigits(Features.normalise(word))));
   }
 
   Features features() {
@@ -215,7 +215,7 @@ public final class EntityModel {
   }
 
   /** Labels of a right-to-left first stage; {@code exclude} leaves a training document's names out. */
-  static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
+  public static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
       Map<Long, Integer> exclude) {
     List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm), true, exclude));
     List<int[]> out = new ArrayList<>(rev.size());
@@ -231,7 +231,7 @@ public final class EntityModel {
   }
 
   /** Labels of a document under float (training) or 16-bit (runtime) weights; exactly one is non-null. */
-  static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
+  public static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
     Map<Long, int[]> history = new HashMap<>();
     float[] scores = new float[Labels.COUNT];
     List<int[]> out = new ArrayList<>(feats.size());
@@ -246,7 +246,8 @@ public final class EntityModel {
   // ---- shared by decoding and training ----
 
   /** Receives perceptron updates during training. */
-  interface Updater {
+  public interface Updater {
+    /** One wrong decision: the rows that fired, the gold and the predicted label. */
     void update(int[] rows, int nStatic, int[] dynamic, int nDynamic, int gold, int predicted);
   }
 
@@ -255,7 +256,7 @@ public final class EntityModel {
    * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
    * training sees the histories decoding will see.
    */
-  static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+  public static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
       Updater updater, float[] scores) {
     int n = sf.rows().length;
     int[] labels = new int[n];
@@ -326,7 +327,7 @@ public final class EntityModel {
   }
 
   /** Records the types given to capitalised words so later mentions in the document can agree with them. */
-  static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
+  public static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
     for (int i = 0; i < labels.length; i++) {
       if (!sf.capitalised()[i]) {
         continue;

@@ -11,40 +11,40 @@ import java.util.Map;
  * clusters, gazetteers, document-level capitalisation evidence) are computed once per document; tag-history
  * features are added while decoding. Thread-safe: holds only immutable lists.
  */
-final class Features {
+public final class Features {
 
   /** Per-sentence precomputed data that decoding needs. */
-  record SentenceFeatures(int[][] rows, long[] lower, long[] shape, boolean[] capitalised) {}
+  public record SentenceFeatures(int[][] rows, long[] lower, long[] shape, boolean[] capitalised) {}
 
   private final int bits;
   private final Gazetteer gazetteer;
   private final WordClusters clusters;
 
-  Features(int bits, Gazetteer gazetteer, WordClusters clusters) {
+  public Features(int bits, Gazetteer gazetteer, WordClusters clusters) {
     this.bits = bits;
     this.gazetteer = gazetteer;
     this.clusters = clusters;
   }
 
-  int bits() {
+  public int bits() {
     return bits;
   }
 
   // ---- hashing ----
 
-  static long mix(long h, long v) {
+  public static long mix(long h, long v) {
     h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
     return h * 0xff51afd7ed558ccdL;
   }
 
-  static long finish(long h) {
+  public static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return h;
   }
 
-  static long hash(CharSequence s, int from, int to) {
+  public static long hash(CharSequence s, int from, int to) {
     long h = 0xcbf29ce484222325L;
     for (int i = from; i < to; i++) {
       h ^= s.charAt(i);
@@ -53,7 +53,7 @@ final class Features {
     return h;
   }
 
-  static long hash(CharSequence s) {
+  public static long hash(CharSequence s) {
     return hash(s, 0, s.length());
   }
 
@@ -76,7 +76,7 @@ final class Features {
   // ---- word normalisation ----
 
   /** Maps typographic variants to the ASCII forms of the training data. */
-  static String normalise(String w) {
+  public static String normalise(String w) {
     boolean plain = true;
     for (int i = 0; i < w.length() && plain; i++) {
       char c = w.charAt(i);
@@ -90,7 +90,7 @@ final class Features {
   }
 
   /** Lower-cases per char (locale-free) and maps digits to 0 so numbers share features. */
-  static String lowerDigits(String w) {
+  public static String lowerDigits(String w) {
     char[] out = new char[w.length()];
     for (int i = 0; i < out.length; i++) {
       char c = w.charAt(i);
@@ -99,7 +99,7 @@ final class Features {
     return new String(out);
   }
 
-  static String shape(String w, boolean collapse) {
+  public static String shape(String w, boolean collapse) {
     StringBuilder sb = new StringBuilder(Math.min(w.length(), 12));
     char last = 0;
     for (int i = 0; i < w.length() && sb.length() < 12; i++) {
@@ -154,7 +154,7 @@ final class Features {
    * @param stage1 first-stage BILOU labels per sentence
    * @return per-sentence features
    */
-  List<SentenceFeatures> stack(List<String[]> doc, List<SentenceFeatures> base, List<int[]> stage1) {
+  public List<SentenceFeatures> stack(List<String[]> doc, List<SentenceFeatures> base, List<int[]> stage1) {
     List<String[]> lowers = new ArrayList<>(doc.size());
     for (String[] words : doc) {
       String[] lw = new String[words.length];
@@ -215,7 +215,7 @@ final class Features {
    *                 learns how much to trust names seen in <em>other</em> documents, as on unseen text; or null
    * @return per-sentence features
    */
-  List<SentenceFeatures> extract(List<String[]> doc, boolean reversed, Map<Long, Integer> exclude) {
+  public List<SentenceFeatures> extract(List<String[]> doc, boolean reversed, Map<Long, Integer> exclude) {
     // Document-level evidence: how each word (lower-cased) is written elsewhere in the document, so a
     // sentence-initial or headline word borrows the case it has mid-sentence.
     Map<String, Integer> seen = new HashMap<>();
@@ -303,7 +303,7 @@ final class Features {
    * Adds the labels of a right-to-left first stage to stacked features, so the second stage sees a decision
    * made with the right context already fixed, and where the two directions disagree.
    */
-  List<SentenceFeatures> addReverse(List<SentenceFeatures> stacked, List<int[]> forward, List<int[]> reverse) {
+  public List<SentenceFeatures> addReverse(List<SentenceFeatures> stacked, List<int[]> forward, List<int[]> reverse) {
     // Document-level votes of both directions for each capitalised word: two differently-biased taggers agreeing
     // elsewhere in the document is stronger evidence for a consistent type than either alone.
     Map<Long, int[]> votes = new HashMap<>();
@@ -352,7 +352,7 @@ final class Features {
   }
 
   /** The document with every sentence's tokens in reverse order, for the right-to-left stage. */
-  static List<String[]> reversed(List<String[]> doc) {
+  public static List<String[]> reversed(List<String[]> doc) {
     List<String[]> out = new ArrayList<>(doc.size());
     for (String[] w : doc) {
       String[] r = new String[w.length];
@@ -375,7 +375,7 @@ final class Features {
   }
 
   /** BILOU labels of a sentence for its reversed token order. */
-  static int[] reverseGold(int[] labels) {
+  public static int[] reverseGold(int[] labels) {
     return unreverse(labels);
   }
 
@@ -461,7 +461,7 @@ final class Features {
       int c = clusters.get(word[i]);
       cluster[i] = c >= 0 ? c : clusters.get(lower[i]);
       flags[i] = gazetteer.wordFlags(w[i]);
-      capPrior[i] = clusters.get(ClusterBuilder.capKey(lw[i]));
+      capPrior[i] = clusters.get(WordClusters.capKey(lw[i]));
       cap[i] = isCapitalised(w[i]);
     }
     int[] phrases = gazetteer.matchPhrases(w);

@@ -11,7 +11,7 @@ import java.util.Map;
  * which the hand-written gazetteer lacks. Counts are packed 7 bits per type (PER, ORG, LOC, MISC), capped at 127;
  * every proper prefix of a multi-token name has an entry with zero counts so lookups can stop early.
  */
-final class NameLexicon {
+public final class NameLexicon {
 
   /** Longest name looked up, in tokens. */
   static final int MAX_LENGTH = 6;
@@ -39,11 +39,11 @@ final class NameLexicon {
     return Features.mix(0x85ebca6bL, lowerToken);
   }
 
-  static int count(int packed, int type) {
+  public static int count(int packed, int type) {
     return (packed >>> (7 * type)) & 0x7f;
   }
 
-  static int add(int packed, int type, int n) {
+  public static int add(int packed, int type, int n) {
     int c = Math.min(127, count(packed, type) + n);
     return (packed & ~(0x7f << (7 * type))) | (c << (7 * type));
   }
@@ -67,7 +67,7 @@ final class NameLexicon {
   }
 
   /** Name key -> packed type counts of the gold names of one document (sentences of normalised words). */
-  static Map<Long, Integer> count(List<String[]> words, List<int[]> gold) {
+  public static Map<Long, Integer> count(List<String[]> words, List<int[]> gold) {
     Map<Long, Integer> out = new HashMap<>();
     for (int s = 0; s < words.size(); s++) {
       String[] w = words.get(s);
