@@ -14,7 +14,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a model (see docs/entities.md, docs/topics.md).",
-    subcommands = {TrainEntitiesCommand.class, TrainCommand.TrainTopics.class})
+    subcommands = {TrainEntitiesCommand.class, TrainPlacesCommand.class, TrainCommand.TrainTopics.class})
 public final class TrainCommand {
 
   /** {@code newsflow train topics}: the topic trainer with its own arguments passed through. */

@@ -61,6 +61,11 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
           + "(0: use the given epochs).")
   int folds;
 
+  @Option(names = "--cv-stages", defaultValue = "2",
+      description = "Stages the folds train and score: 2 (the whole model) or 1 (the first stage alone, about a "
+          + "fifth of the work; the stacked stage then gets the first stage's epochs).")
+  int cvStages;
+
   @Option(names = "--bits", defaultValue = "21", description = "log2 of the number of hashed weight rows.")
   int bits;
 
@@ -99,10 +104,15 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
     EntityModelTrainer.Settings settings = new EntityModelTrainer.Settings(epochs, bits, stacked, seeds,
         bidirectional, names, stage2Epochs);
     if (folds > 0) {
+      if (cvStages != 1 && cvStages != 2) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cv-stages must be 1 or 2");
+      }
+      EntityModelTrainer.Settings cvSettings = new EntityModelTrainer.Settings(epochs, bits,
+          stacked && cvStages == 2, seeds, bidirectional, names, stage2Epochs);
       EntityCrossValidation.Result cv = new EntityCrossValidation(trainer, progress)
-          .run(docs, folds, settings, clusters, gazetteer);
+          .run(docs, folds, cvSettings, clusters, gazetteer);
       settings = new EntityModelTrainer.Settings(cv.stage1Epochs(), bits, stacked, seeds, bidirectional, names,
-          Math.max(0, cv.stage2Epochs()));
+          cv.stage2Epochs());
       spec.commandLine().getOut().printf(Locale.ROOT,
           "cross-validated product-path F1 %.2f (%d folds), epochs %d/%d%n", 100 * cv.f1(), folds,
           cv.stage1Epochs(), cv.stage2Epochs());

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.tagging.entity;
 
+import static org.newsflow.enrich.tagging.entity.FeatureTemplate.*;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -29,7 +31,8 @@ public final class EntityModel {
   public static final String DEFAULT_RESOURCE = "models/entities.bin";
 
   private static final int MAGIC = 0x4e464e45; // "NFNE"
-  private static final int VERSION = 3;
+  // 4: feature templates hashed by name (FeatureTemplate) instead of numbered
+  private static final int VERSION = 4;
 
   private final int bits;
   // 16-bit weights of the used rows only (the saved model is quantised anyway). Each stage has its own scale,
@@ -40,6 +43,7 @@ public final class EntityModel {
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
+  private final StackedFeatures stacking;
 
   public EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
     this(bits, weights, stage2, null, clusters, gazetteer);
@@ -60,6 +64,7 @@ public final class EntityModel {
     this.clusters = clusters;
     this.gazetteer = gazetteer;
     this.features = new Features(bits, gazetteer, clusters);
+    this.stacking = new StackedFeatures(features);
   }
 
   /** Loads the model bundled with newsflow ({@value #DEFAULT_RESOURCE} on the classpath). */
@@ -196,9 +201,9 @@ public final class EntityModel {
     List<Features.SentenceFeatures> feats = features.extract(norm);
     List<int[]> labels = decodeDocument(features, weights, feats);
     if (stage2 != null) {
-      List<Features.SentenceFeatures> stacked = features.stack(norm, feats, labels);
+      List<Features.SentenceFeatures> stacked = stacking.stack(norm, feats, labels);
       if (reverse != null) {
-        stacked = features.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
+        stacked = stacking.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
       }
       labels = decodeDocument(features, stage2, stacked);
     }
@@ -217,10 +222,10 @@ public final class EntityModel {
   /** Labels of a right-to-left first stage; {@code exclude} leaves a training document's names out. */
   public static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
       Map<Long, Integer> exclude) {
-    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm), true, exclude));
+    List<int[]> rev = decodeDocument(f, wf, w, f.extract(StackedFeatures.reversed(norm), true, exclude));
     List<int[]> out = new ArrayList<>(rev.size());
     for (int[] r : rev) {
-      out.add(Features.unreverse(r));
+      out.add(StackedFeatures.unreverse(r));
     }
     return out;
   }
@@ -266,22 +271,22 @@ public final class EntityModel {
       int p1 = i > 0 ? labels[i - 1] : -1;
       int p2 = i > 1 ? labels[i - 2] : -1;
       int nd = 0;
-      dyn[nd++] = f.row(50, p1);
-      dyn[nd++] = f.row(51, p2, p1);
-      dyn[nd++] = f.row(52, p1, sf.lower()[i]);
-      dyn[nd++] = f.row(53, p1, sf.shape()[i]);
+      dyn[nd++] = f.row(HISTORY_PREV, p1);
+      dyn[nd++] = f.row(HISTORY_PREV2, p2, p1);
+      dyn[nd++] = f.row(HISTORY_PREV_LOWER, p1, sf.lower()[i]);
+      dyn[nd++] = f.row(HISTORY_PREV_SHAPE, p1, sf.shape()[i]);
       int[] seen = sf.capitalised()[i] ? history.get(sf.lower()[i]) : null;
       if (seen != null) {
         int best = 0;
         for (int t = 0; t < seen.length; t++) {
           if (seen[t] > 0) {
-            dyn[nd++] = f.row(54, t);
+            dyn[nd++] = f.row(HISTORY_SEEN_TYPE, t);
           }
           if (seen[t] > seen[best]) {
             best = t;
           }
         }
-        dyn[nd++] = f.row(55, best, sf.shape()[i]);
+        dyn[nd++] = f.row(HISTORY_SEEN_MAJORITY, best, sf.shape()[i]);
       }
       java.util.Arrays.fill(scores, 0f);
       int[] rows = sf.rows()[i];

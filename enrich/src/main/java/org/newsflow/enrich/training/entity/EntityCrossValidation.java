@@ -8,6 +8,7 @@ import org.newsflow.enrich.evaluation.entity.ConllCorpus;
 import org.newsflow.enrich.evaluation.entity.ProductPathEvaluation;
 import org.newsflow.enrich.tagging.entity.Gazetteer;
 import org.newsflow.enrich.tagging.entity.PerceptronEntityTagger;
+import org.newsflow.enrich.tagging.entity.PlaceIndex;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 
 /**
@@ -33,7 +34,8 @@ public final class EntityCrossValidation {
    * The outcome.
    *
    * @param stage1Epochs first-stage epochs with the best mean held-out F1
-   * @param stage2Epochs second-stage epochs with the best mean held-out F1 (0 for a single-stage model)
+   * @param stage2Epochs second-stage epochs with the best mean held-out F1, or 0 when the folds trained the first
+   *                     stage only
    * @param f1           mean held-out product-path F1 (0..1) of the folds at the chosen epochs
    * @param foldF1       each fold's held-out F1 at the chosen epochs
    */
@@ -44,7 +46,8 @@ public final class EntityCrossValidation {
    *
    * @param docs      training documents
    * @param folds     number of folds (at least 2)
-   * @param settings  the most epochs to try per stage, and every other setting
+   * @param settings  the most epochs to try per stage, and every other setting; with {@code stacked} false the
+   *                  folds train and score the first stage alone (about a fifth of the work)
    * @param clusters  word clusters (learned without labels, so shared by the folds)
    * @param gazetteer word lists
    * @return the chosen epochs and the cross-validated F1
@@ -54,6 +57,7 @@ public final class EntityCrossValidation {
     if (folds < 2 || folds > docs.size()) {
       throw new IllegalArgumentException("need 2.." + docs.size() + " folds, got " + folds);
     }
+    PlaceIndex places = PlaceIndex.loadDefault();
     List<double[]> curves1 = new ArrayList<>();
     List<double[]> curves2 = new ArrayList<>();
     for (int fold = 0; fold < folds; fold++) {
@@ -63,7 +67,10 @@ public final class EntityCrossValidation {
         (d % folds == fold ? heldOut : train).add(docs.get(d));
       }
       EntityModelTrainer.Run run = trainer.train(train,
-          m -> ProductPathEvaluation.evaluate(new PerceptronEntityTagger(m), heldOut), settings, clusters, gazetteer);
+          m -> ProductPathEvaluation.evaluate(new PerceptronEntityTagger(m, places), heldOut), settings, clusters, gazetteer);
+      if (run.stage1().length == 0) {
+        throw new IllegalStateException("no held-out scores for fold " + (fold + 1));
+      }
       curves1.add(run.stage1());
       curves2.add(run.stage2());
       progress.accept(String.format(Locale.ROOT, "fold %d/%d: best held-out F1 %.2f", fold + 1, folds,
@@ -80,7 +87,7 @@ public final class EntityCrossValidation {
       foldF1[f] = last.get(f)[chosen];
       sum += foldF1[f];
     }
-    Result result = new Result(e1 + 1, e2 + 1, sum / folds, foldF1);
+    Result result = new Result(e1 + 1, stacked ? e2 + 1 : 0, sum / folds, foldF1);
     progress.accept(String.format(Locale.ROOT, "cross-validation: stage-1 epochs %d, stage-2 epochs %d, mean "
         + "held-out F1 %.2f", result.stage1Epochs(), result.stage2Epochs(), 100 * result.f1()));
     return result;

@@ -19,6 +19,7 @@ import org.newsflow.enrich.tagging.entity.Features;
 import org.newsflow.enrich.tagging.entity.Gazetteer;
 import org.newsflow.enrich.tagging.entity.Labels;
 import org.newsflow.enrich.tagging.entity.NameLexicon;
+import org.newsflow.enrich.tagging.entity.StackedFeatures;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 
 /**
@@ -198,6 +199,7 @@ public final class EntityModelTrainer {
       }
     }
     Features features = new Features(settings.bits(), gazetteer, clusters);
+    StackedFeatures stacking = new StackedFeatures(features);
     // Static features do not depend on the weights: extract them once.
     List<List<Features.SentenceFeatures>> feats = new ArrayList<>();
     for (int d = 0; d < words.size(); d++) {
@@ -221,10 +223,10 @@ public final class EntityModelTrainer {
     float[] reverse = null;
     if (settings.bidirectional()) {
       for (int d = 0; d < words.size(); d++) {
-        revFeats.add(features.extract(Features.reversed(words.get(d)), true, ownNames.get(d)));
+        revFeats.add(features.extract(StackedFeatures.reversed(words.get(d)), true, ownNames.get(d)));
         List<int[]> rg = new ArrayList<>();
         for (int[] g : golds.get(d)) {
-          rg.add(Features.reverseGold(g));
+          rg.add(StackedFeatures.reverseGold(g));
         }
         revGolds.add(rg);
       }
@@ -262,9 +264,9 @@ public final class EntityModelTrainer {
       }
       for (int d = fold; d < feats.size(); d += folds) {
         List<int[]> labels = EntityModel.decodeDocument(features, w, null, feats.get(d));
-        List<Features.SentenceFeatures> st = features.stack(words.get(d), feats.get(d), labels);
+        List<Features.SentenceFeatures> st = stacking.stack(words.get(d), feats.get(d), labels);
         if (wr != null) {
-          st = features.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d),
+          st = stacking.addReverse(st, labels, EntityModel.reverseLabels(features, wr, null, words.get(d),
               ownNames.get(d)));
         }
         stackedFeats.set(d, st);
@@ -306,7 +308,7 @@ public final class EntityModelTrainer {
       sum[i] /= seeds;
     }
     if (dev != null) {
-      log("%s ensemble of %d seeds: dev F1 %.2f", stage, seeds,
+      log("%s ensemble of %d seeds: held-out F1 %.2f", stage, seeds,
           100 * dev.apply(sum).overall().f1());
     }
     return sum;
@@ -378,7 +380,7 @@ public final class EntityModelTrainer {
         if (curve != null) {
           curve.add(f1);
         }
-        devReport = String.format(Locale.ROOT, " dev F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", 100 * f1,
+        devReport = String.format(Locale.ROOT, " held-out F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", 100 * f1,
             100 * r.perType().get("PER").f1(), 100 * r.perType().get("ORG").f1(),
             100 * r.perType().get("LOC").f1(), 100 * r.perType().get("MISC").f1());
       }
