@@ -83,7 +83,8 @@ final class MentionBounds {
   }
 
   private static void add(List<Token> tokens, int from, int to, String type, List<Span> out) {
-    while (from < to && JOINERS.contains(tokens.get(from).text().toLowerCase(Locale.ROOT))) {
+    // a leading "The" is part of the name ("The Oval", "The Hague"); a lower-case joiner is not
+    while (from < to && JOINERS.contains(tokens.get(from).text())) {
       from++;
     }
     while (to > from && JOINERS.contains(tokens.get(to - 1).text().toLowerCase(Locale.ROOT))) {

@@ -120,9 +120,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
     String[] out = w.clone();
     for (int i = 0; i < out.length; i++) {
       String t = out[i];
-      // capitalised mid-sentence less than half the time in unlabeled news: a headline's capital, not a name's
-      if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && model.capitalisationPrior(t) >= 0
-          && model.capitalisationPrior(t) <= 1
+      if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && model.capitalisationPrior(t) == 0
           && (model.gazetteer().wordFlags(t) & (Gazetteer.COUNTRY | Gazetteer.CITY | Gazetteer.DEMONYM)) == 0) {
         out[i] = t.toLowerCase(java.util.Locale.ROOT);
       }
