@@ -1,2 +1,2 @@
-/** The taggers newsflow ships with, wired together (kept apart so the tagging seams never import their implementations). */
+/** The taggers newsflow ships with, wired together; apart, so the tagging seams never import them. */
 package org.newsflow.enrich.tagging.shipped;

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * Groups tokens into sentences. A sentence ends at {@code . ! ?} (plus any closing quotes or brackets after it)
- * when the next token could start a sentence, at every line break (in article text a line break ends a paragraph,
- * a headline or a dateline, and is never inside a sentence or a name), and after an abbreviation such as {@code U.S.} only
- * when a typical sentence opener follows. Titles like {@code Mr.} never end a sentence. Stateless and thread-safe.
+ * when the next token could start a sentence, at every line break (in article text a line break ends a paragraph, a
+ * headline or a dateline, and is never inside a sentence or a name), and after an abbreviation such as {@code U.S.}
+ * only when a typical sentence opener follows. Titles like {@code Mr.} never end a sentence. Stateless and
+ * thread-safe.
  */
 public final class SentenceSplitter {
 

@@ -67,7 +67,8 @@ public final class EntityCrossValidation {
         (d % folds == fold ? heldOut : train).add(docs.get(d));
       }
       EntityModelTrainer.Run run = trainer.train(train,
-          m -> ProductPathEvaluation.evaluate(new PerceptronEntityTagger(m, places), heldOut), settings, clusters, gazetteer);
+          m -> ProductPathEvaluation.evaluate(new PerceptronEntityTagger(m, places), heldOut), settings, clusters,
+          gazetteer);
       if (run.stage1().length == 0) {
         throw new IllegalStateException("no held-out scores for fold " + (fold + 1));
       }

@@ -20,10 +20,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Builds the place gazetteer of entity linking from a GeoNames extract ({@code countryInfo.txt},
  * {@code admin1CodesASCII.txt}, {@code cities15000.txt}), keeping only what linking needs: ids, names and their
- * Latin-script alternate names (other scripts cannot match English text), coordinates, country, first-level division, population and feature code. Countries
- * take the coordinates of their capital (else their largest city) and first-level divisions those of their largest
- * city, with the summed population of their cities as a size. Output: gzip TSV, one place a line, sorted by id, so a
- * rebuild gives the same file. GeoNames data is CC BY 4.0.
+ * Latin-script alternate names (other scripts cannot match English text), coordinates, country, first-level
+ * division, population and feature code. Countries take the coordinates of their capital (else their largest city)
+ * and first-level divisions those of their largest city, with the summed population of their cities as a size.
+ * Output: gzip TSV, one place a line, sorted by id, so a rebuild gives the same file. GeoNames data is CC BY 4.0.
  */
 public final class PlaceGazetteerBuilder {
 
