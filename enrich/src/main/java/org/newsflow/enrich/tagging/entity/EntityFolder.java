@@ -90,6 +90,56 @@ final class EntityFolder {
     }
   }
 
+  /**
+   * Names listed together ("Florence, Bologna and Venice") are the same kind of thing: in a run of mentions joined
+   * only by commas, "and", "or" or "&", where places are at least half, a mention of another type that names a known
+   * place becomes a place too. One pass over the mentions in text order.
+   */
+  List<RawMention> coordinatedPlaces(List<RawMention> raws, String title, String text) {
+    List<RawMention> out = new ArrayList<>(raws);
+    int from = 0;
+    for (int i = 1; i <= out.size(); i++) {
+      boolean joined = i < out.size() && joined(out.get(i - 1), out.get(i), title, text);
+      if (joined) {
+        continue;
+      }
+      if (i - from >= 2) {
+        retypeRun(out, from, i);
+      }
+      from = i;
+    }
+    return out;
+  }
+
+  private void retypeRun(List<RawMention> out, int from, int to) {
+    int places = 0;
+    for (int k = from; k < to; k++) {
+      places += out.get(k).type() == EntityType.LOCATION ? 1 : 0;
+    }
+    if (places == 0 || 2 * places < to - from) {
+      return;
+    }
+    for (int k = from; k < to; k++) {
+      RawMention r = out.get(k);
+      if (r.type() != EntityType.LOCATION && !linker.candidates(r.text(), true).isEmpty()) {
+        out.set(k, new RawMention(r.field(), r.start(), r.end(), r.text(), EntityType.LOCATION, r.words(), r.order(),
+            r.form()));
+      }
+    }
+  }
+
+  private static boolean joined(RawMention a, RawMention b, String title, String text) {
+    if (!a.field().equals(b.field()) || b.start() < a.end()) {
+      return false;
+    }
+    String source = TITLE.equals(a.field()) ? title : text;
+    if (b.start() - a.end() > 6) {
+      return false;
+    }
+    String gap = source.substring(a.end(), b.start()).strip();
+    return gap.equals(",") || gap.equals("and") || gap.equals("or") || gap.equals("&") || gap.equals(", and");
+  }
+
   List<Entity> fold(List<RawMention> raws, int textLength) {
     Map<String, Group> groups = new LinkedHashMap<>();
     Set<String> fullNameSurnames = new HashSet<>();

@@ -95,7 +95,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
         }
       }
     }
-    return folder.fold(raws, body.length());
+    return folder.fold(folder.coordinatedPlaces(raws, title, body), body.length());
   }
 
   /**
