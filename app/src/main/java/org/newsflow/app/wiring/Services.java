@@ -21,7 +21,7 @@ import org.newsflow.common.topics.Topics;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.enrich.service.EnrichSettings;
 import org.newsflow.enrich.tagging.ArticleEnricher;
-import org.newsflow.enrich.tagging.DefaultTaggers;
+import org.newsflow.enrich.tagging.shipped.DefaultTaggers;
 import org.newsflow.enrich.topology.EnrichOptions;
 import org.newsflow.enrich.topology.EnrichTopology;
 import org.newsflow.ingest.fetch.FeedFetcher;

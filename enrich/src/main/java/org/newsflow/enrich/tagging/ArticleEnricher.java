@@ -3,6 +3,7 @@ package org.newsflow.enrich.tagging;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.Entity;
 import org.newsflow.common.article.MediaTopic;
@@ -44,20 +45,25 @@ public final class ArticleEnricher {
     return new ArticleEnricher(entities, topics, languages, clock, listener);
   }
 
-  /** The article with language, entities, topics and the enrichment time set. */
+  /**
+   * The article with language, entities, topics and the enrichment time set.
+   *
+   * @throws TaggingException when a tagger fails on it
+   */
   public Article enrich(Article article) {
     long start = System.nanoTime();
     // the detector reads only the beginning; copying a whole long text for it would be wasted work
     String text = article.text();
-    String language = languages.detect(article.title() + "\n" + text.substring(0, Math.min(text.length(), 2000)));
+    String sample = article.title() + "\n" + text.substring(0, Math.min(text.length(), 2000));
+    String language = guarded("language", article, () -> languages.detect(sample));
     if (LanguageDetector.UNKNOWN.equals(language) && article.language() != null) {
       language = article.language();
     }
     List<Entity> foundEntities = List.of();
     List<MediaTopic> foundTopics = List.of();
     if (ENGLISH.equals(language) || LanguageDetector.UNKNOWN.equals(language)) {
-      foundEntities = entities.tag(article.title(), article.text());
-      foundTopics = topics.tag(article.title(), article.text());
+      foundEntities = guarded("entities", article, () -> entities.tag(article.title(), article.text()));
+      foundTopics = guarded("topics", article, () -> topics.tag(article.title(), article.text()));
     }
     Article enriched = article.toBuilder()
         .language(language)
@@ -67,5 +73,17 @@ public final class ArticleEnricher {
         .build();
     taggingNanos.accept(System.nanoTime() - start);
     return enriched;
+  }
+
+  /**
+   * Runs one tagger; whatever it throws (including a stack overflow on hostile input) becomes a
+   * {@link TaggingException} naming the stage and the article, so a failure is never mistaken for "no tags".
+   */
+  private static <T> T guarded(String stage, Article article, Supplier<T> tagger) {
+    try {
+      return tagger.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new TaggingException(stage, article.id(), e);
+    }
   }
 }

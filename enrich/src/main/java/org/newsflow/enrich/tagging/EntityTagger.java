@@ -5,7 +5,9 @@ import org.newsflow.common.article.Entity;
 
 /**
  * Finds the people, organisations, places and other names in an article and folds their mentions into canonical
- * entities. Implementations are thread-safe and never throw on odd text (empty, huge, any Unicode).
+ * entities. Implementations are thread-safe and handle any text (empty, huge, any Unicode); an exception means a
+ * bug, and is left to the caller to report ({@link ArticleEnricher} names the article) rather than hidden as an
+ * empty result.
  */
 public interface EntityTagger {
 

@@ -8,6 +8,9 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.newsflow.common.article.Article;
 import org.newsflow.enrich.tagging.ArticleEnricher;
+import org.newsflow.enrich.tagging.TaggingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes each article once per revision: an article whose content hash was already published is dropped (the
@@ -21,11 +24,14 @@ final class RevisionProcessor implements FixedKeyProcessor<String, Article, Arti
   /** Scope of newsflow's own Streams metrics. */
   static final String METRICS_SCOPE = "newsflow-enrich";
 
+  private static final Logger LOG = LoggerFactory.getLogger(RevisionProcessor.class);
+
   private final ArticleEnricher enricher;
   private FixedKeyProcessorContext<String, Article> context;
   private WindowStore<String, String> revisions;
   private final long windowMs;
   private Sensor taggingTime;
+  private Sensor taggingFailures;
 
   RevisionProcessor(ArticleEnricher enricher, long windowMs) {
     this.enricher = enricher;
@@ -39,6 +45,9 @@ final class RevisionProcessor implements FixedKeyProcessor<String, Article, Arti
     // Streams' own metrics registry, so tagging time shows up with the Streams metrics (JMX, KafkaStreams#metrics):
     // group stream-newsflow-enrich-metrics, tag-latency-avg / tag-latency-max (ms), tag-rate, tag-total
     this.taggingTime = context.metrics().addLatencyRateTotalSensor(METRICS_SCOPE, "tagging", "tag",
+        Sensor.RecordingLevel.INFO);
+    // group stream-newsflow-enrich-metrics, tag-failure-rate / tag-failure-total: articles a tagger failed on
+    this.taggingFailures = context.metrics().addRateTotalSensor(METRICS_SCOPE, "tagging", "tag-failure",
         Sensor.RecordingLevel.INFO);
   }
 
@@ -68,7 +77,18 @@ final class RevisionProcessor implements FixedKeyProcessor<String, Article, Arti
       }
     }
     long start = System.nanoTime();
-    Article enriched = enricher.enrich(article);
+    Article enriched;
+    try {
+      enriched = enricher.enrich(article);
+    } catch (TaggingException e) {
+      // counted and logged here with the article id; rethrown so the processing exception handler dead-letters
+      // the record (with its origin headers) like any other poison record
+      taggingFailures.record();
+      LOG.error("{} tagging failed for article {} (partition {}, offset {}); sending it to the dead-letter topic",
+          e.stage(), e.articleId(), context.recordMetadata().map(m -> m.partition()).orElse(-1),
+          context.recordMetadata().map(m -> m.offset()).orElse(-1L), e.getCause());
+      throw e;
+    }
     taggingTime.record((System.nanoTime() - start) / 1e6);
     revisions.put(id, hash + "|" + time, now);
     context.forward(record.withValue(enriched));

@@ -32,7 +32,7 @@ import org.newsflow.common.topics.Topics;
 import org.newsflow.enrich.cluster.SyntheticText;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.enrich.service.EnrichSettings;
-import org.newsflow.enrich.tagging.DefaultTaggers;
+import org.newsflow.enrich.tagging.shipped.DefaultTaggers;
 import org.newsflow.enrich.topology.EnrichOptions;
 import org.newsflow.enrich.topology.EnrichTopology;
 

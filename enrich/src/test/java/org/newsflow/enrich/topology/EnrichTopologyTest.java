@@ -65,7 +65,12 @@ class EnrichTopologyTest {
         (title, text) -> text.contains("match") ? List.of(new MediaTopic("medtop:15000000", "sport", 1, 0.9))
             : List.of(new MediaTopic("medtop:11000000", "politics", 1, 0.8),
                 new MediaTopic("medtop:16000000", "conflict, war and peace", 1, 0.7)),
-        text -> text.contains("Bonjour") ? "fr" : "en",
+        text -> {
+          if (text.contains("unreadable")) {
+            throw new IllegalStateException("language detector failure on purpose");
+          }
+          return text.contains("Bonjour") ? "fr" : "en";
+        },
         Clock.fixed(Instant.parse("2024-03-14T12:00:00Z"), ZoneOffset.UTC));
   }
 
@@ -190,6 +195,18 @@ class EnrichTopologyTest {
     assertThat(json.fromBytes(dead.value()).url()).isEqualTo("https://a.org/boom");
     assertThat(headerNames(dead)).anyMatch(h -> h.contains("exception")).anyMatch(h -> h.contains("topic"))
         .anyMatch(h -> h.contains("offset"));
+  }
+
+  @Test
+  void shouldSendRecordsWhoseLanguageDetectionFailsToTheDeadLetterTopic() {
+    send(article("https://a.org/lang", "an unreadable text", "2024-03-14T09:30:00Z"));
+    send(article("https://a.org/6", "Strikes in Rafah", "2024-03-14T09:30:00Z"));
+    assertThat(output()).extracting(Article::url).containsExactly("https://a.org/6");
+    assertThat(json.fromBytes(dlq.readRecord().value()).url()).isEqualTo("https://a.org/lang");
+    assertThat(driver.metrics().entrySet()).anySatisfy(e -> {
+      assertThat(e.getKey().name()).isEqualTo("tag-failure-total");
+      assertThat(((Number) e.getValue().metricValue()).doubleValue()).isEqualTo(1.0);
+    });
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.tagging.entity;
 
+import static org.newsflow.enrich.tagging.entity.FeatureTemplate.*;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -29,7 +31,8 @@ public final class EntityModel {
   public static final String DEFAULT_RESOURCE = "models/entities.bin";
 
   private static final int MAGIC = 0x4e464e45; // "NFNE"
-  private static final int VERSION = 3;
+  // 4: feature templates hashed by name (FeatureTemplate) instead of numbered
+  private static final int VERSION = 4;
 
   private final int bits;
   // 16-bit weights of the used rows only (the saved model is quantised anyway). Each stage has its own scale,
@@ -40,12 +43,13 @@ public final class EntityModel {
   private final WordClusters clusters;
   private final Gazetteer gazetteer;
   private final Features features;
+  private final StackedFeatures stacking;
 
-  EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
+  public EntityModel(int bits, float[] weights, float[] stage2, WordClusters clusters, Gazetteer gazetteer) {
     this(bits, weights, stage2, null, clusters, gazetteer);
   }
 
-  EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
+  public EntityModel(int bits, float[] weights, float[] stage2, float[] reverse, WordClusters clusters,
       Gazetteer gazetteer) {
     this(bits, Weights.quantise(weights, bits), stage2 == null ? null : Weights.quantise(stage2, bits),
         reverse == null ? null : Weights.quantise(reverse, bits), clusters, gazetteer);
@@ -60,6 +64,7 @@ public final class EntityModel {
     this.clusters = clusters;
     this.gazetteer = gazetteer;
     this.features = new Features(bits, gazetteer, clusters);
+    this.stacking = new StackedFeatures(features);
   }
 
   /** Loads the model bundled with newsflow ({@value #DEFAULT_RESOURCE} on the classpath). */
@@ -167,7 +172,7 @@ public final class EntityModel {
    * (almost always), or -1 when unknown.
    */
   int capitalisationPrior(String word) {
-    return clusters.get(ClusterBuilder.capKey(Features.lowerDigits(Features.normalise(word))));
+    return clusters.get(WordClusters.capKey(Features.lowerDigits(Features.normalise(word))));
   }
 
   Features features() {
@@ -196,9 +201,9 @@ public final class EntityModel {
     List<Features.SentenceFeatures> feats = features.extract(norm);
     List<int[]> labels = decodeDocument(features, weights, feats);
     if (stage2 != null) {
-      List<Features.SentenceFeatures> stacked = features.stack(norm, feats, labels);
+      List<Features.SentenceFeatures> stacked = stacking.stack(norm, feats, labels);
       if (reverse != null) {
-        stacked = features.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
+        stacked = stacking.addReverse(stacked, labels, reverseLabels(features, null, reverse, norm));
       }
       labels = decodeDocument(features, stage2, stacked);
     }
@@ -215,12 +220,12 @@ public final class EntityModel {
   }
 
   /** Labels of a right-to-left first stage; {@code exclude} leaves a training document's names out. */
-  static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
+  public static List<int[]> reverseLabels(Features f, float[] wf, Weights w, List<String[]> norm,
       Map<Long, Integer> exclude) {
-    List<int[]> rev = decodeDocument(f, wf, w, f.extract(Features.reversed(norm), true, exclude));
+    List<int[]> rev = decodeDocument(f, wf, w, f.extract(StackedFeatures.reversed(norm), true, exclude));
     List<int[]> out = new ArrayList<>(rev.size());
     for (int[] r : rev) {
-      out.add(Features.unreverse(r));
+      out.add(StackedFeatures.unreverse(r));
     }
     return out;
   }
@@ -231,7 +236,7 @@ public final class EntityModel {
   }
 
   /** Labels of a document under float (training) or 16-bit (runtime) weights; exactly one is non-null. */
-  static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
+  public static List<int[]> decodeDocument(Features f, float[] wf, Weights w, List<Features.SentenceFeatures> feats) {
     Map<Long, int[]> history = new HashMap<>();
     float[] scores = new float[Labels.COUNT];
     List<int[]> out = new ArrayList<>(feats.size());
@@ -246,7 +251,8 @@ public final class EntityModel {
   // ---- shared by decoding and training ----
 
   /** Receives perceptron updates during training. */
-  interface Updater {
+  public interface Updater {
+    /** One wrong decision: the rows that fired, the gold and the predicted label. */
     void update(int[] rows, int nStatic, int[] dynamic, int nDynamic, int gold, int predicted);
   }
 
@@ -255,7 +261,7 @@ public final class EntityModel {
    * reported for a perceptron update, and decoding continues from the model's own (possibly wrong) prediction so
    * training sees the histories decoding will see.
    */
-  static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
+  public static int[] decode(Features f, float[] w, Weights ws, Features.SentenceFeatures sf, Map<Long, int[]> history, int[] gold,
       Updater updater, float[] scores) {
     int n = sf.rows().length;
     int[] labels = new int[n];
@@ -265,22 +271,22 @@ public final class EntityModel {
       int p1 = i > 0 ? labels[i - 1] : -1;
       int p2 = i > 1 ? labels[i - 2] : -1;
       int nd = 0;
-      dyn[nd++] = f.row(50, p1);
-      dyn[nd++] = f.row(51, p2, p1);
-      dyn[nd++] = f.row(52, p1, sf.lower()[i]);
-      dyn[nd++] = f.row(53, p1, sf.shape()[i]);
+      dyn[nd++] = f.row(HISTORY_PREV, p1);
+      dyn[nd++] = f.row(HISTORY_PREV2, p2, p1);
+      dyn[nd++] = f.row(HISTORY_PREV_LOWER, p1, sf.lower()[i]);
+      dyn[nd++] = f.row(HISTORY_PREV_SHAPE, p1, sf.shape()[i]);
       int[] seen = sf.capitalised()[i] ? history.get(sf.lower()[i]) : null;
       if (seen != null) {
         int best = 0;
         for (int t = 0; t < seen.length; t++) {
           if (seen[t] > 0) {
-            dyn[nd++] = f.row(54, t);
+            dyn[nd++] = f.row(HISTORY_SEEN_TYPE, t);
           }
           if (seen[t] > seen[best]) {
             best = t;
           }
         }
-        dyn[nd++] = f.row(55, best, sf.shape()[i]);
+        dyn[nd++] = f.row(HISTORY_SEEN_MAJORITY, best, sf.shape()[i]);
       }
       java.util.Arrays.fill(scores, 0f);
       int[] rows = sf.rows()[i];
@@ -326,7 +332,7 @@ public final class EntityModel {
   }
 
   /** Records the types given to capitalised words so later mentions in the document can agree with them. */
-  static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
+  public static void remember(Map<Long, int[]> history, Features.SentenceFeatures sf, int[] labels) {
     for (int i = 0; i < labels.length; i++) {
       if (!sf.capitalised()[i]) {
         continue;

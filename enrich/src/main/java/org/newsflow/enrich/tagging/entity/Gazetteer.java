@@ -235,6 +235,11 @@ public final class Gazetteer {
     return out;
   }
 
+  /** Every listed place once (countries, cities and regions of the hand-written lists). */
+  java.util.Collection<Place> places() {
+    return java.util.Set.copyOf(places.values());
+  }
+
   /**
    * Finds the place a name or demonym refers to.
    *

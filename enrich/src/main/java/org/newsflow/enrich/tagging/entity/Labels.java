@@ -7,11 +7,11 @@ import java.util.List;
  * The BILOU label set over the four CoNLL types. BILOU rather than BIO because separate "last" and "unit" labels
  * let a greedy left-to-right decoder see where a name ends, which measurably helps perceptron taggers.
  */
-final class Labels {
+public final class Labels {
 
-  static final List<String> TYPES = List.of("PER", "ORG", "LOC", "MISC");
+  public static final List<String> TYPES = List.of("PER", "ORG", "LOC", "MISC");
   static final int O = 0;
-  static final int COUNT = 1 + 4 * 4;
+  public static final int COUNT = 1 + 4 * 4;
   private static final String PREFIX = "BILU";
 
   private Labels() {}
@@ -54,7 +54,7 @@ final class Labels {
   }
 
   /** BILOU labels for gold spans. */
-  static int[] encode(int length, List<Span> spans) {
+  public static int[] encode(int length, List<Span> spans) {
     int[] out = new int[length];
     for (Span s : spans) {
       int t = typeIndex(s.type());
@@ -70,7 +70,7 @@ final class Labels {
   }
 
   /** Spans from BILOU labels, tolerant of ill-formed sequences (a name ends where its type changes or O starts). */
-  static List<Span> decode(int[] labels) {
+  public static List<Span> decode(int[] labels) {
     List<Span> out = new ArrayList<>();
     int start = -1;
     int type = -1;
@@ -96,7 +96,7 @@ final class Labels {
   }
 
   /** Spans from CoNLL BIO (IOB2, tolerant of IOB1) tags. */
-  static List<Span> fromBio(String[] tags) {
+  public static List<Span> fromBio(String[] tags) {
     List<Span> out = new ArrayList<>();
     int start = -1;
     String type = null;

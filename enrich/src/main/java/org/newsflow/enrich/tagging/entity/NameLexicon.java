@@ -11,7 +11,7 @@ import java.util.Map;
  * which the hand-written gazetteer lacks. Counts are packed 7 bits per type (PER, ORG, LOC, MISC), capped at 127;
  * every proper prefix of a multi-token name has an entry with zero counts so lookups can stop early.
  */
-final class NameLexicon {
+public final class NameLexicon {
 
   /** Longest name looked up, in tokens. */
   static final int MAX_LENGTH = 6;
@@ -39,11 +39,11 @@ final class NameLexicon {
     return Features.mix(0x85ebca6bL, lowerToken);
   }
 
-  static int count(int packed, int type) {
+  public static int count(int packed, int type) {
     return (packed >>> (7 * type)) & 0x7f;
   }
 
-  static int add(int packed, int type, int n) {
+  public static int add(int packed, int type, int n) {
     int c = Math.min(127, count(packed, type) + n);
     return (packed & ~(0x7f << (7 * type))) | (c << (7 * type));
   }
@@ -67,7 +67,7 @@ final class NameLexicon {
   }
 
   /** Name key -> packed type counts of the gold names of one document (sentences of normalised words). */
-  static Map<Long, Integer> count(List<String[]> words, List<int[]> gold) {
+  public static Map<Long, Integer> count(List<String[]> words, List<int[]> gold) {
     Map<Long, Integer> out = new HashMap<>();
     for (int s = 0; s < words.size(); s++) {
       String[] w = words.get(s);
@@ -91,6 +91,64 @@ final class NameLexicon {
           }
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * Longest-first matches of names from the training-data lexicon: per token the packed type counts of the
+   * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
+   */
+  static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
+    int n = w.length;
+    int[] out = new int[n];
+    long[] lh = new long[n];
+    boolean[] cap = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int j = reversed ? n - 1 - i : i;
+      lh[i] = Features.hash(lw[j]);
+      cap[i] = Features.isCapitalised(w[j]);
+    }
+    int i = 0;
+    while (i < n) {
+      int bestLen = 0;
+      int bestCounts = 0;
+      if (cap[i]) {
+        long h = START;
+        for (int len = 1; len <= MAX_LENGTH && i + len <= n; len++) {
+          h = phrase(h, lh[i + len - 1]);
+          long key = key(h);
+          int c = clusters.get(key);
+          if (c < 0) {
+            break; // not even the prefix of a longer name: stop early (most tokens end here)
+          }
+          if (c > 0 && exclude != null) {
+            Integer own = exclude.get(key);
+            if (own != null) {
+              c = minus(c, own);
+            }
+          }
+          if (c > 0) {
+            bestLen = len;
+            bestCounts = c;
+          }
+        }
+      }
+      if (bestLen == 0) {
+        i++;
+        continue;
+      }
+      for (int k = i; k < i + bestLen; k++) {
+        // B=0, I=1, L=2, U=3 in reading order; a reversed sentence sees the name end first.
+        int pos = bestLen == 1 ? 3 : k == i ? 0 : k == i + bestLen - 1 ? 2 : 1;
+        int at = k;
+        if (reversed) {
+          at = n - 1 - k;
+          pos = pos == 0 ? 2 : pos == 2 ? 0 : pos;
+        }
+        out[at] = bestCounts | (pos << 28);
+      }
+      i += bestLen;
     }
     return out;
   }

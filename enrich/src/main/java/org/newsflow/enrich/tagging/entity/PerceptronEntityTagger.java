@@ -1,14 +1,9 @@
 package org.newsflow.enrich.tagging.entity;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.newsflow.common.article.Entity;
 import org.newsflow.common.article.EntityType;
-import org.newsflow.common.article.Mention;
 import org.newsflow.enrich.tagging.EntityTagger;
 import org.newsflow.enrich.tagging.text.Sentence;
 import org.newsflow.enrich.tagging.text.SentenceSplitter;
@@ -17,8 +12,10 @@ import org.newsflow.enrich.tagging.text.Token;
 /**
  * The newsflow entity tagger: tokenizes title and body, tags names with an {@link EntityModel}, folds mentions
  * of the same thing into one canonical entity ("Joe Biden", "President Biden", "Biden" → Joe Biden), links
- * countries, demonyms and major places to ISO 3166 codes and coordinates, and ranks entities by salience.
- * Thread-safe and never throws: odd input gives an empty or partial result.
+ * places (and demonyms such as "Israeli", kept as mentions of form {@code demonym}) to GeoNames ids, ISO 3166 codes
+ * and coordinates, and ranks entities by salience.
+ * Thread-safe; odd input gives an empty or partial result, and the work per article is bounded (body text up to
+ * {@link #MAX_TEXT_CHARS}, every step linear in the number of tokens and mentions).
  *
  * <p>Default construction: {@code new PerceptronEntityTagger(EntityModel.loadDefault())}.
  */
@@ -26,12 +23,15 @@ public final class PerceptronEntityTagger implements EntityTagger {
 
   /** Body text beyond this many chars is not tagged, to bound latency on pathological input. */
   public static final int MAX_TEXT_CHARS = 1_000_000;
+  /** Title text beyond this many chars is not tagged: a title is a line, not a second body. */
+  public static final int MAX_TITLE_CHARS = 10_000;
 
   private static final String TITLE = "title";
   private static final String TEXT = "text";
 
   private final EntityModel model;
   private final SentenceSplitter splitter = new SentenceSplitter();
+  private final EntityFolder folder;
 
   /**
    * Creates a tagger.
@@ -39,23 +39,24 @@ public final class PerceptronEntityTagger implements EntityTagger {
    * @param model the trained model, e.g. {@link EntityModel#loadDefault()}
    */
   public PerceptronEntityTagger(EntityModel model) {
-    this.model = model;
+    this(model, PlaceIndex.loadDefault());
   }
 
-  /** A name found in one field, before folding. */
-  private record Raw(String field, int start, int end, String text, EntityType type, String[] words, int order) {}
+  /**
+   * Creates a tagger linking places with the given gazetteer.
+   *
+   * @param model  the trained model
+   * @param places the GeoNames places, e.g. {@link PlaceIndex#loadDefault()}
+   */
+  public PerceptronEntityTagger(EntityModel model, PlaceIndex places) {
+    this.model = model;
+    this.folder = new EntityFolder(model.gazetteer(), new PlaceLinker(model.gazetteer(), places));
+  }
 
   @Override
   public List<Entity> tag(String title, String text) {
-    try {
-      return tagUnsafe(title == null ? "" : title, text == null ? "" : text);
-    } catch (RuntimeException | StackOverflowError e) {
-      // The seam promises never to throw; a bug on odd text must not poison the stream.
-      return List.of();
-    }
-  }
-
-  private List<Entity> tagUnsafe(String title, String text) {
+    title = title == null ? "" : title.length() > MAX_TITLE_CHARS ? title.substring(0, MAX_TITLE_CHARS) : title;
+    text = text == null ? "" : text;
     String body = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
     List<Sentence> sentences = new ArrayList<>();
     List<String> fields = new ArrayList<>();
@@ -80,19 +81,21 @@ public final class PerceptronEntityTagger implements EntityTagger {
     }
     List<List<Span>> spans = model.tag(doc);
     Gazetteer gaz = model.gazetteer();
-    List<Raw> raws = new ArrayList<>();
+    List<RawMention> raws = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       String field = fields.get(s);
       String source = TITLE.equals(field) ? title : body;
       List<Token> tokens = sentences.get(s).tokens();
       for (Span span : spans.get(s)) {
-        Raw raw = raw(gaz, source, field, tokens, span, raws.size());
-        if (raw != null) {
-          raws.add(raw);
+        for (Span piece : MentionBounds.pieces(tokens, span)) {
+          RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
+          if (raw != null) {
+            raws.add(raw);
+          }
         }
       }
     }
-    return fold(raws, gaz, title.length(), body.length());
+    return folder.fold(folder.coordinatedPlaces(raws, title, body), body.length());
   }
 
   /**
@@ -126,7 +129,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
   }
 
   /** Turns a tagged span into a mention, trimming titles and possessives; null when nothing name-like is left. */
-  private static Raw raw(Gazetteer gaz, String source, String field, List<Token> tokens, Span span, int order) {
+  private static RawMention raw(Gazetteer gaz, String source, String field, List<Token> tokens, Span span, int order) {
     int a = span.start();
     int b = span.end();
     EntityType type = switch (span.type()) {
@@ -156,7 +159,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
     while (a < b && type == EntityType.PERSON && (gaz.wordFlags(tokens.get(a).text()) & Gazetteer.TITLE) != 0) {
       a++;
     }
-    while (b > a && isPossessiveOrPunct(tokens.get(b - 1).text())) {
+    while (b > a && isPossessiveOrPunct(tokens.get(b - 1).text()) && !MentionBounds.closesInside(tokens, a, b)) {
       b--;
     }
     while (a < b && isPossessiveOrPunct(tokens.get(a).text())) {
@@ -187,7 +190,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
     }
     int start = tokens.get(a).start();
     int end = tokens.get(b - 1).end();
-    return new Raw(field, start, end, source.substring(start, end), type, words, order);
+    return new RawMention(field, start, end, source.substring(start, end), type, words, order);
   }
 
   private static boolean isPossessiveOrPunct(String t) {
@@ -196,168 +199,6 @@ public final class PerceptronEntityTagger implements EntityTagger {
     }
     for (int i = 0; i < t.length(); i++) {
       if (Character.isLetterOrDigit(t.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** One canonical entity being assembled. */
-  private static final class Group {
-    String name;
-    EntityType type;
-    String key;
-    String[] words;
-    Gazetteer.Place place;
-    final List<Raw> mentions = new ArrayList<>();
-  }
-
-  private List<Entity> fold(List<Raw> raws, Gazetteer gaz, int titleLength, int textLength) {
-    Map<String, Group> groups = new LinkedHashMap<>();
-    List<Group> persons = new ArrayList<>();
-    // Persons first, longest names first, so surnames and shorter forms can fold into the full name.
-    List<Raw> personRaws = new ArrayList<>();
-    List<Raw> others = new ArrayList<>();
-    for (Raw r : raws) {
-      Gazetteer.Place p = gaz.place(r.text());
-      // A country tagged as a person ("Jordan") is still the country, unless it is the surname of a person
-      // named in full in the same article ("Michael Jordan").
-      if (r.type() == EntityType.PERSON && (p == null || !p.isCountry() || isSurnameOfFullName(raws, r))) {
-        personRaws.add(r);
-      } else {
-        others.add(r);
-      }
-    }
-    personRaws.sort(Comparator.comparingInt((Raw r) -> -r.words().length).thenComparingInt(Raw::order));
-    for (Raw r : personRaws) {
-      Group target = null;
-      for (Group g : persons) {
-        if (endsWith(g.words, r.words()) || r.words().length == 1 && g.words[0].equals(r.words()[0])
-            && g.words.length > 1 && countFirstName(persons, r.words()[0]) == 1) {
-          target = g;
-          break;
-        }
-      }
-      if (target == null) {
-        target = new Group();
-        target.type = EntityType.PERSON;
-        target.words = r.words();
-        target.name = r.text();
-        target.key = String.join(" ", r.words());
-        persons.add(target);
-        groups.put("person|" + target.key, target);
-      }
-      target.mentions.add(r);
-    }
-    for (Raw r : others) {
-      Gazetteer.Place place = gaz.place(r.text());
-      boolean link = place != null && (r.type() == EntityType.LOCATION || r.type() == EntityType.OTHER
-          || place.isCountry() && (gaz.wordFlags(r.text()) & Gazetteer.DEMONYM) == 0);
-      if (link) {
-        Group g = groups.computeIfAbsent("place|" + place.key(), k -> new Group());
-        g.type = EntityType.LOCATION;
-        g.key = place.key();
-        g.name = place.name();
-        g.place = place;
-        g.mentions.add(r);
-        continue;
-      }
-      // A lone surname tagged as something else ("Biden administration") still names the person.
-      if (r.words().length == 1) {
-        Group person = null;
-        for (Group p : persons) {
-          if (p.words.length > 1 && p.words[p.words.length - 1].equals(r.words()[0])) {
-            person = p;
-            break;
-          }
-        }
-        if (person != null) {
-          person.mentions.add(r);
-          continue;
-        }
-      }
-      String key = String.join(" ", r.words());
-      Group g = groups.computeIfAbsent(r.type().json() + "|" + key, k -> new Group());
-      if (g.mentions.isEmpty()) {
-        g.type = r.type();
-        g.key = key;
-        g.name = r.text();
-      } else if (r.text().length() > g.name.length()) {
-        g.name = r.text();
-      }
-      g.mentions.add(r);
-    }
-    List<Entity> out = new ArrayList<>(groups.size());
-    double[] scores = new double[groups.size()];
-    List<Group> list = new ArrayList<>(groups.values());
-    double max = 0;
-    for (int i = 0; i < list.size(); i++) {
-      double score = 0;
-      for (Raw m : list.get(i).mentions) {
-        score += TITLE.equals(m.field()) ? 2.0 : 0.4 + 0.6 * (1.0 - (double) m.start() / Math.max(1, textLength));
-      }
-      scores[i] = score;
-      max = Math.max(max, score);
-    }
-    for (int i = 0; i < list.size(); i++) {
-      Group g = list.get(i);
-      if (g.mentions.isEmpty()) {
-        continue;
-      }
-      double s = 0.5 * scores[i] / max + 0.5 * (1 - Math.exp(-scores[i] / 4));
-      double salience = Math.round(s * 10000) / 10000.0;
-      List<Raw> ms = new ArrayList<>(g.mentions);
-      ms.sort(Comparator.comparing((Raw m) -> TITLE.equals(m.field()) ? 0 : 1).thenComparingInt(Raw::start));
-      List<Mention> mentions = new ArrayList<>(ms.size());
-      for (Raw m : ms) {
-        mentions.add(new Mention(m.field(), m.start(), m.end(), m.text()));
-      }
-      Map<String, String> ids = new HashMap<>();
-      Double lat = null;
-      Double lon = null;
-      String name = g.name;
-      if (g.place != null) {
-        if (g.place.isCountry()) {
-          ids.put("iso3166", g.place.country());
-        } else if (!g.place.country().isEmpty()) {
-          ids.put("country", g.place.country());
-        }
-        lat = g.place.lat();
-        lon = g.place.lon();
-      }
-      String key = g.place != null ? g.key : Gazetteer.normalise(name);
-      out.add(new Entity(name, g.type, key, mentions.size(), salience, ids, lat, lon, mentions));
-    }
-    out.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
-    return out;
-  }
-
-  private static boolean isSurnameOfFullName(List<Raw> raws, Raw r) {
-    for (Raw other : raws) {
-      if (other.type() == EntityType.PERSON && other.words().length > 1 && r.words().length == 1
-          && other.words()[other.words().length - 1].equals(r.words()[0])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int countFirstName(List<Group> persons, String first) {
-    int n = 0;
-    for (Group g : persons) {
-      if (g.words.length > 1 && g.words[0].equals(first)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean endsWith(String[] full, String[] part) {
-    if (part.length > full.length) {
-      return false;
-    }
-    for (int i = 0; i < part.length; i++) {
-      if (!full[full.length - part.length + i].equals(part[i])) {
         return false;
       }
     }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param index for each hashed row, its position in {@code rows} divided by the label count, or -1
  * @param rows  the weights of the used rows, {@link Labels#COUNT} per row
  */
-record Weights(int[] index, short[] rows) {
+public record Weights(int[] index, short[] rows) {
 
   static Weights quantise(float[] dense, int bits) {
     float max = 0;

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * vocabulary text. Each word has up to three ids at growing granularity, packed in one int (10 bits each).
  * Immutable: an open-addressing table built once.
  */
-final class WordClusters {
+public final class WordClusters {
 
-  static final WordClusters EMPTY = new WordClusters(new long[0], new int[0]);
+  /** No entries. */
+  public static final WordClusters EMPTY = new WordClusters(new long[0], new int[0]);
 
   private final long[] keys;
   private final int[] values;
@@ -17,7 +18,8 @@ final class WordClusters {
   private final int[] tableValues;
   private final int mask;
 
-  WordClusters(long[] keys, int[] values) {
+  /** A table of the given entries (same length). */
+  public WordClusters(long[] keys, int[] values) {
     this.keys = keys.clone();
     this.values = values.clone();
     int cap = Integer.highestOneBit(Math.max(4, keys.length * 2)) << 1;
@@ -35,15 +37,23 @@ final class WordClusters {
     }
   }
 
-  long[] keys() {
+  /** Key of a word's capitalisation-prior entry (lower-cased form), distinct from any cluster key. */
+  public static long capKey(String lower) {
+    return Features.mix(0x5bd1e995L, Features.hash(lower));
+  }
+
+  /** The keys, in the order given. */
+  public long[] keys() {
     return keys.clone();
   }
 
-  int[] values() {
+  /** The packed values, in the order of {@link #keys()}. */
+  public int[] values() {
     return values.clone();
   }
 
-  int size() {
+  /** Number of entries. */
+  public int size() {
     return keys.length;
   }
 

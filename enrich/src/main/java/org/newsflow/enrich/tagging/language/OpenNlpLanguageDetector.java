@@ -17,8 +17,8 @@ import org.newsflow.enrich.tagging.LanguageDetector;
  * ISO 639-3; this class maps to ISO 639-1 and answers {@link #UNKNOWN} for text that is empty, too short to tell,
  * mostly not letters, or whose best guess barely beats the runner-up, and for languages without a 639-1 code.
  *
- * <p>Thread-safe (OpenNLP's thread-safe wrapper keeps one detector per thread over the shared model) and never
- * throws from {@link #detect(String)}. Load once: the model takes one to two seconds and about 40 MB of heap.
+ * <p>Thread-safe (OpenNLP's thread-safe wrapper keeps one detector per thread over the shared model). Odd text gets
+ * {@link #UNKNOWN}; a failure inside OpenNLP is not hidden but thrown, for the caller to report. Load once: the model takes one to two seconds and about 40 MB of heap.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
 
@@ -78,26 +78,21 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
   @Override
   public String detect(String text) {
-    try {
-      if (text == null) {
-        return UNKNOWN;
-      }
-      String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-      if (!mostlyLetters(sample)) {
-        return UNKNOWN;
-      }
-      Language[] ranked = detector.predictLanguages(sample);
-      if (ranked == null || ranked.length == 0) {
-        return UNKNOWN;
-      }
-      if (ranked.length > 1 && ranked[0].getConfidence() < MIN_RATIO_TO_RUNNER_UP * ranked[1].getConfidence()) {
-        return UNKNOWN;
-      }
-      return toIso1.getOrDefault(ranked[0].getLang(), UNKNOWN);
-    } catch (RuntimeException e) {
-      // a tagger must never fail an article: an odd input just has no known language
+    if (text == null) {
       return UNKNOWN;
     }
+    String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    if (!mostlyLetters(sample)) {
+      return UNKNOWN;
+    }
+    Language[] ranked = detector.predictLanguages(sample);
+    if (ranked == null || ranked.length == 0) {
+      return UNKNOWN;
+    }
+    if (ranked.length > 1 && ranked[0].getConfidence() < MIN_RATIO_TO_RUNNER_UP * ranked[1].getConfidence()) {
+      return UNKNOWN;
+    }
+    return toIso1.getOrDefault(ranked[0].getLang(), UNKNOWN);
   }
 
   private static boolean mostlyLetters(String s) {

@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * Groups tokens into sentences. A sentence ends at {@code . ! ?} (plus any closing quotes or brackets after it)
- * when the next token could start a sentence, at a blank line, and after an abbreviation such as {@code U.S.} only
- * when a typical sentence opener follows. Titles like {@code Mr.} never end a sentence. Stateless and thread-safe.
+ * when the next token could start a sentence, at every line break (in article text a line break ends a paragraph, a
+ * headline or a dateline, and is never inside a sentence or a name), and after an abbreviation such as {@code U.S.}
+ * only when a typical sentence opener follows. Titles like {@code Mr.} never end a sentence. Stateless and
+ * thread-safe.
  */
 public final class SentenceSplitter {
 
@@ -63,7 +65,7 @@ public final class SentenceSplitter {
     for (int i = 0; i < n; i++) {
       boolean end = false;
       Token t = tokens.get(i);
-      if (i + 1 < n && blankLineBetween(text, t.end(), tokens.get(i + 1).start())) {
+      if (i + 1 < n && lineBreakBetween(text, t.end(), tokens.get(i + 1).start())) {
         end = true;
       } else if (isTerminal(t.text())) {
         // Closing quotes and brackets stay with the sentence they close.
@@ -87,17 +89,11 @@ public final class SentenceSplitter {
     return out;
   }
 
-  private static boolean blankLineBetween(String text, int from, int to) {
-    int newlines = 0;
+  private static boolean lineBreakBetween(String text, int from, int to) {
     for (int k = Math.max(0, from); k < to && k < text.length(); k++) {
       char c = text.charAt(k);
-      if (c == '\n' || c == '\u2029') {
-        newlines++;
-        if (newlines >= 2 || c == '\u2029') {
-          return true;
-        }
-      } else if (!Character.isWhitespace(c)) {
-        return false;
+      if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        return true;
       }
     }
     return false;

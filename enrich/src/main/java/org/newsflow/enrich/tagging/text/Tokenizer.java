@@ -56,6 +56,13 @@ public final class Tokenizer {
         i = word(text, i, out);
         continue;
       }
+      // A possessive written apart ("Queen 's Park", as in tokenized corpora) is the clitic token it stands for.
+      if (isApostrophe((char) cp) && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+          && !isLetterAt(text, i + 2) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+        out.add(new Token(text.substring(i, i + 2), i, i + 2));
+        i += 2;
+        continue;
+      }
       // Punctuation and symbols: a run of the same mark ("...", "--") is one token, anything else one char.
       int j = i + Character.charCount(cp);
       if (cp == '.' || cp == '-' || cp == '!' || cp == '?' || cp == '*' || cp == '=' || cp == '_') {
@@ -76,6 +83,15 @@ public final class Tokenizer {
 
   private static boolean isApostrophe(char c) {
     return c == '\'' || c == '\u2019' || c == '\u02bc';
+  }
+
+  private static boolean isUpperAscii(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) < 'A' || s.charAt(k) > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLetterAt(String s, int i) {
@@ -153,6 +169,11 @@ public final class Tokenizer {
       out.add(new Token(s.substring(i, j - 1), i, j - 1));
       out.add(new Token(s.substring(j - 1, j + 2), j - 1, j + 2));
       return j + 2;
+    }
+    // Dollar currencies written with a country prefix ("C$", "A$", "US$", "HK$") are one token.
+    if (j < n && s.charAt(j) == '$' && j - i <= 3 && isUpperAscii(s, i, j)) {
+      out.add(new Token(s.substring(i, j + 1), i, j + 1));
+      return j + 1;
     }
     out.add(new Token(s.substring(i, j), i, j));
     if (j < n && isApostrophe(s.charAt(j))) {

@@ -94,6 +94,25 @@ class SeedArticleTest {
   }
 
   @Test
+  void shouldMarkIsraeliAndGazansAsDemonymsOfTheirPlaces() {
+    assertThat(named("Israel").mentions()).filteredOn(m -> m.text().equals("Israeli")).isNotEmpty()
+        .extracting(Mention::form).containsOnly(Mention.DEMONYM);
+    assertThat(named("Gaza").mentions()).filteredOn(m -> m.text().equals("Gazans")).isNotEmpty()
+        .extracting(Mention::form).containsOnly(Mention.DEMONYM);
+    assertThat(named("Israel").mentions()).filteredOn(m -> m.text().equals("Israel"))
+        .extracting(Mention::form).containsOnly(Mention.NAME);
+  }
+
+  @Test
+  void shouldNotYieldAnyOfTheExpectedNotEntities() throws IOException {
+    Path expected = SEED.resolveSibling("expected.json");
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(expected.toFile());
+    List<String> names = entities.stream().map(Entity::name).toList();
+    root.path("notEntities").forEach(n -> assertThat(names).as(entities.toString()).doesNotContain(n.asText()));
+  }
+
+  @Test
   void shouldGiveExactOffsets() {
     for (Entity e : entities) {
       for (Mention m : e.mentions()) {

@@ -37,6 +37,12 @@ class SentenceSplitterTest {
   }
 
   @Test
+  void shouldEndSentencesAtEveryLineBreakSoNoNameSpansTwoLines() {
+    assertThat(first("Nadim Ladki\nAL-AIN , United Arab Emirates 1996-12-06\r\nItaly recalled")).containsExactly(
+        "Nadim", "AL-AIN", "Italy");
+  }
+
+  @Test
   void shouldCapVeryLongSentences() {
     String text = "word ".repeat(1000);
     assertThat(splitter.split(text)).allMatch(s -> s.size() <= SentenceSplitter.MAX_TOKENS);

@@ -58,4 +58,10 @@ class TokenizerTest {
     assertThat(tokenizer.tokenize("")).isEmpty();
     assertThat(words("\uD83D\uDE00 caf\u00e9 \uD800 \u200b x")).contains("caf\u00e9", "x");
   }
+
+  @Test
+  void shouldKeepAPossessiveWrittenApartAndPrefixedDollarsWhole() {
+    assertThat(new Tokenizer().tokenize("Queen 's Park paid C$ 5 and US$ 3")).extracting(Token::text)
+        .containsExactly("Queen", "'s", "Park", "paid", "C$", "5", "and", "US$", "3");
+  }
 }

@@ -1,4 +1,4 @@
-package org.newsflow.enrich.tagging.entity;
+package org.newsflow.enrich.training.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsflow.enrich.evaluation.entity.ConllCorpus;
+import org.newsflow.enrich.evaluation.entity.NerEvaluation;
+import org.newsflow.enrich.tagging.entity.EntityModel;
+import org.newsflow.enrich.tagging.entity.Gazetteer;
+import org.newsflow.enrich.tagging.entity.Span;
+import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Training, saving, loading and scoring on a tiny invented corpus. */
@@ -38,7 +44,7 @@ class EntityModelTrainerTest {
   void shouldLearnInventedCorpusAndSurviveSaveAndLoad(@TempDir Path dir) throws IOException {
     Path train = corpus(dir, "train.txt", 40);
     List<List<ConllCorpus.Sentence>> docs = ConllCorpus.documents(ConllCorpus.read(train));
-    EntityModel model = EntityModelTrainer.train(docs, docs, new EntityModelTrainer.Settings(4, 16, true, 1, true),
+    EntityModel model = new EntityModelTrainer(line -> { }).train(docs, docs, new EntityModelTrainer.Settings(4, 16, true, 1, true),
         WordClusters.EMPTY, Gazetteer.loadDefault());
     NerEvaluation.Result result = NerEvaluation.evaluate(model, docs);
     assertThat(result.overall().f1()).isGreaterThan(0.95);
@@ -56,23 +62,13 @@ class EntityModelTrainerTest {
   void shouldTrainWithNameLexiconAndKeepItThroughSaveAndLoad(@TempDir Path dir) throws IOException {
     Path train = corpus(dir, "train.txt", 40);
     List<List<ConllCorpus.Sentence>> docs = ConllCorpus.documents(ConllCorpus.read(train));
-    EntityModel model = EntityModelTrainer.train(docs, docs,
+    EntityModel model = new EntityModelTrainer(line -> { }).train(docs, docs,
         new EntityModelTrainer.Settings(4, 16, true, 1, true, true), WordClusters.EMPTY, Gazetteer.loadDefault());
     NerEvaluation.Result result = NerEvaluation.evaluate(model, docs);
     assertThat(result.overall().f1()).isGreaterThan(0.95);
     Path file = dir.resolve("model.bin");
     model.save(file);
     assertThat(NerEvaluation.evaluate(EntityModel.load(file), docs).overall()).isEqualTo(result.overall());
-  }
-
-  @Test
-  void shouldPackNameCountsAndLeaveOwnCountsOut() {
-    int packed = NameLexicon.add(NameLexicon.add(0, 1, 5), 2, 130);
-    assertThat(NameLexicon.count(packed, 1)).isEqualTo(5);
-    assertThat(NameLexicon.count(packed, 2)).isEqualTo(127);
-    int own = NameLexicon.add(0, 1, 2);
-    assertThat(NameLexicon.count(NameLexicon.minus(packed, own), 1)).isEqualTo(3);
-    assertThat(NameLexicon.minus(own, packed)).isZero();
   }
 
   @Test
@@ -87,14 +83,5 @@ class EntityModelTrainerTest {
     assertThat(r.perType().get("ORG")).isEqualTo(new NerEvaluation.Score(0, 2, 1));
     assertThat(r.overall().precision()).isEqualTo(1.0 / 3);
     assertThat(r.overall().recall()).isEqualTo(1.0 / 3);
-  }
-
-  @Test
-  void shouldRoundTripBioThroughBilou() {
-    String[] bio = {"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-MISC", "I-MISC", "O", "B-ORG"};
-    List<Span> spans = Labels.fromBio(bio);
-    assertThat(spans).containsExactly(new Span(0, 2, "PER"), new Span(3, 4, "LOC"), new Span(4, 5, "LOC"),
-        new Span(5, 7, "MISC"), new Span(8, 9, "ORG"));
-    assertThat(Labels.decode(Labels.encode(bio.length, spans))).isEqualTo(spans);
   }
 }

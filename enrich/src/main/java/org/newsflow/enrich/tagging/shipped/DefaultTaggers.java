@@ -1,6 +1,7 @@
-package org.newsflow.enrich.tagging;
+package org.newsflow.enrich.tagging.shipped;
 
 import java.time.Clock;
+import org.newsflow.enrich.tagging.ArticleEnricher;
 import org.newsflow.enrich.tagging.entity.EntityModel;
 import org.newsflow.enrich.tagging.entity.PerceptronEntityTagger;
 import org.newsflow.enrich.tagging.language.OpenNlpLanguageDetector;

@@ -1,7 +1,5 @@
-package org.newsflow.enrich.tagging.entity;
+package org.newsflow.enrich.evaluation.entity;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.newsflow.enrich.tagging.entity.EntityModel;
+import org.newsflow.enrich.tagging.entity.Labels;
+import org.newsflow.enrich.tagging.entity.Span;
 
 /**
  * Strict span-match evaluation with conlleval semantics: a predicted name counts only when its first token, last
  * token and type all equal a gold name's. Reports precision, recall and F1 per type and overall (micro-averaged).
- * Run as {@code main --model MODEL --data FILE}.
  */
 public final class NerEvaluation {
 
@@ -107,7 +107,7 @@ public final class NerEvaluation {
   }
 
   /** Tags a CoNLL file document by document and scores it. */
-  static Result evaluate(EntityModel model, List<List<ConllCorpus.Sentence>> docs) {
+  public static Result evaluate(EntityModel model, List<List<ConllCorpus.Sentence>> docs) {
     List<List<Span>> gold = new ArrayList<>();
     List<List<Span>> pred = new ArrayList<>();
     for (List<ConllCorpus.Sentence> doc : docs) {
@@ -119,23 +119,5 @@ public final class NerEvaluation {
       pred.addAll(model.tag(words));
     }
     return score(gold, pred);
-  }
-
-  /**
-   * Evaluates a model on a CoNLL file.
-   *
-   * @param args {@code --model MODEL --data FILE}
-   * @throws IOException if a file cannot be read
-   */
-  public static void main(String[] args) throws IOException {
-    Map<String, String> opts = EntityModelTrainer.options(args);
-    if (!opts.containsKey("--data")) {
-      System.err.println("usage: NerEvaluation [--model MODEL] --data CONLL_FILE");
-      System.exit(2);
-    }
-    EntityModel model = opts.containsKey("--model") ? EntityModel.load(Path.of(opts.get("--model")))
-        : EntityModel.loadDefault();
-    List<List<ConllCorpus.Sentence>> docs = ConllCorpus.documents(ConllCorpus.read(Path.of(opts.get("--data"))));
-    System.out.print(evaluate(model, docs).table());
   }
 }

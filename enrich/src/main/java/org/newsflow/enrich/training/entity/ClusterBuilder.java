@@ -1,5 +1,8 @@
-package org.newsflow.enrich.tagging.entity;
+package org.newsflow.enrich.training.entity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.newsflow.enrich.tagging.entity.Features;
+import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.newsflow.enrich.tagging.text.Sentence;
 import org.newsflow.enrich.tagging.text.SentenceSplitter;
 import org.newsflow.enrich.tagging.text.Token;
@@ -21,7 +26,7 @@ import org.newsflow.enrich.tagging.text.Token;
  * centroids clustered again). Deterministic for a given input. Only hashes of the words and their cluster ids are
  * kept, never the text.
  */
-final class ClusterBuilder {
+public final class ClusterBuilder {
 
   private static final int MIN_COUNT = 3;
   private static final int CONTEXTS = 1500;
@@ -33,27 +38,50 @@ final class ClusterBuilder {
 
   private ClusterBuilder() {}
 
-  /** Reads every {@code *.txt} under a directory and tokenizes it into sentences. */
-  static List<String[]> readText(Path dir) throws IOException {
+  /**
+   * Reads unlabeled text and tokenizes it into sentences: every {@code *.txt} under a directory (Latin-1, as the BBC
+   * files are), or a JSON-lines file whose objects have {@code title} and {@code text} strings (Reuters-21578).
+   *
+   * @param source a directory or a {@code .jsonl} file
+   * @return the sentences, as token texts
+   * @throws IOException if it cannot be read
+   */
+  public static List<String[]> readText(Path source) throws IOException {
     SentenceSplitter splitter = new SentenceSplitter();
     List<String[]> out = new ArrayList<>();
+    if (Files.isRegularFile(source) && source.toString().endsWith(".jsonl")) {
+      ObjectMapper mapper = new ObjectMapper();
+      try (BufferedReader r = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+        for (String line; (line = r.readLine()) != null; ) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode node = mapper.readTree(line);
+          addSentences(splitter, node.path("title").asText("") + "\n\n" + node.path("text").asText(""), out);
+        }
+      }
+      return out;
+    }
     List<Path> files;
-    try (Stream<Path> s = Files.walk(dir)) {
+    try (Stream<Path> s = Files.walk(source)) {
       files = s.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString().startsWith("README"))
           .sorted().toList();
     }
     for (Path f : files) {
-      String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-      for (Sentence sentence : splitter.split(text)) {
-        String[] w = new String[sentence.size()];
-        int i = 0;
-        for (Token t : sentence.tokens()) {
-          w[i++] = t.text();
-        }
-        out.add(w);
-      }
+      addSentences(splitter, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), out);
     }
     return out;
+  }
+
+  private static void addSentences(SentenceSplitter splitter, String text, List<String[]> out) {
+    for (Sentence sentence : splitter.split(text)) {
+      String[] w = new String[sentence.size()];
+      int i = 0;
+      for (Token t : sentence.tokens()) {
+        w[i++] = t.text();
+      }
+      out.add(w);
+    }
   }
 
   static WordClusters build(List<String[]> sentences) {
@@ -149,15 +177,10 @@ final class ClusterBuilder {
     for (int j = 0; j < capWords.size(); j++) {
       int[] c = caps.get(capWords.get(j));
       double ratio = (double) c[0] / (c[0] + c[1]);
-      keys[vocab.size() + j] = capKey(capWords.get(j));
+      keys[vocab.size() + j] = WordClusters.capKey(capWords.get(j));
       values[vocab.size() + j] = ratio < 0.05 ? 0 : ratio < 0.5 ? 1 : ratio < 0.95 ? 2 : 3;
     }
     return new WordClusters(keys, values);
-  }
-
-  /** Key of a word's capitalisation-prior entry (lower-cased form), distinct from any cluster key. */
-  static long capKey(String lower) {
-    return Features.mix(0x5bd1e995L, Features.hash(lower));
   }
 
   private static void normalise(float[] v) {
