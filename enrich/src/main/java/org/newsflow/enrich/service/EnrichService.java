@@ -66,6 +66,12 @@ public final class EnrichService implements Service {
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    // an enriched article is the raw one (capped by ingest) plus its tags: the producer and the internal topics
+    // (repartition, changelogs) must take what the article topics take, not Kafka's 1 MB default
+    p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        Topics.MAX_ARTICLE_RECORD_BYTES);
+    p.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+        String.valueOf(Topics.MAX_ARTICLE_RECORD_BYTES));
     p.putAll(config.passthrough(Config.STREAMS_PASSTHROUGH_PREFIX));
     return p;
   }
