@@ -320,23 +320,33 @@ public final class PipelineBenchmark {
 
     private void followIndex() {
       HttpClient client = HttpClient.newHttpClient();
+      // the sink writes in about the order enrich finished: follow the newest-enriched documents from a cursor a
+      // few seconds behind the newest seen, so each query returns only the last seconds' documents
+      String cursor = Instant.now().minusSeconds(600).toString();
       while (running.get()) {
         try {
-          // the sink writes in about the order enrich finished, so the newest-enriched documents are the new ones
-          String since = Instant.now().minusSeconds(600).toString();
-          String query = "{\"size\":5000,\"_source\":[\"url\"],\"sort\":[{\"enriched\":\"desc\"}],"
-              + "\"query\":{\"range\":{\"enriched\":{\"gte\":\"" + since + "\"}}}}";
+          String query = "{\"size\":2000,\"_source\":[\"url\",\"enriched\"],\"sort\":[{\"enriched\":\"asc\"}],"
+              + "\"query\":{\"range\":{\"enriched\":{\"gte\":\"" + cursor + "\"}}}}";
           HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(searchUrl + "/_search"))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
               HttpResponse.BodyHandlers.ofString());
           long at = System.nanoTime();
           if (r.statusCode() == 200) {
+            Instant newest = null;
             for (JsonNode hit : mapper.readTree(r.body()).path("hits").path("hits")) {
               indexHits.incrementAndGet();
               record(hit.path("_source").path("url").asText(null), at, seenSearchable, searchable);
+              String enriched = hit.path("_source").path("enriched").asText(null);
+              if (enriched != null) {
+                Instant e = Instant.parse(enriched);
+                newest = newest == null || e.isAfter(newest) ? e : newest;
+              }
+            }
+            if (newest != null) {
+              cursor = newest.minusSeconds(5).toString();
             }
           }
-          Thread.sleep(100);
+          Thread.sleep(200);
         } catch (InterruptedException e) {
           return;
         } catch (Exception e) {
