@@ -5,31 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CommandLineTest {
 
-  private record Run(int exit, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    CommandLine cl = Newsflow.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void shouldStopAServiceAtStartWithAMessageNamingABadSetting() {
-    Run r = run("ingest", "--set", "ingest.poll.interval=-5s", "--feeds", "x.yaml");
+    CommandRun r = run("ingest", "--set", "ingest.poll.interval=-5s", "--feeds", "x.yaml");
     assertThat(r.exit()).isEqualTo(78);
     assertThat(r.err()).contains("ingest.poll.interval").contains("NEWSFLOW_INGEST_POLL_INTERVAL").contains("Fix:");
   }
@@ -37,7 +25,7 @@ class CommandLineTest {
   @Test
   void shouldStopAtStartNamingTheBootstrapSettingWhenKafkaIsUnreachable() {
     int closedPort = org.newsflow.common.embedded.FreePorts.pick();
-    Run r = run("sink", "--set", "kafka.bootstrap.servers=127.0.0.1:" + closedPort, "--set",
+    CommandRun r = run("sink", "--set", "kafka.bootstrap.servers=127.0.0.1:" + closedPort, "--set",
         "kafka.startup.timeout=2s");
     assertThat(r.exit()).isEqualTo(78);
     assertThat(r.err()).contains("kafka.bootstrap.servers").contains("127.0.0.1:" + closedPort)
@@ -58,7 +46,7 @@ class CommandLineTest {
     java.io.InputStream stdin = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      Run r = run("tag");
+      CommandRun r = run("tag");
       String[] lines = r.out().strip().split("\n");
       assertThat(lines).hasSize(7);
       assertThat(lines[0]).contains("\"line\":1").contains("not JSON");
@@ -78,14 +66,14 @@ class CommandLineTest {
 
   @Test
   void shouldRejectAnUnknownSettingWithASuggestion() {
-    Run r = run("sink", "--set", "sink.group=abc");
+    CommandRun r = run("sink", "--set", "sink.group=abc");
     assertThat(r.exit()).isEqualTo(78);
     assertThat(r.err()).contains("unknown setting 'sink.group'").contains("did you mean 'sink.group.id'");
   }
 
   @Test
   void shouldExitNonZeroWithAClearMessageForAnUnreadableFeedSource() {
-    Run r = run("parse", "/nonexistent/feed.xml");
+    CommandRun r = run("parse", "/nonexistent/feed.xml");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("cannot fetch /nonexistent/feed.xml");
     assertThat(r.out()).isEmpty();
@@ -100,7 +88,7 @@ class CommandLineTest {
         <item><title>A &amp; B</title><link>/a?utm_source=x</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>
         <item><title>No date</title><link>https://e.invalid/b#frag</link></item>
         </channel></rss>""");
-    Run r = run("parse", feed.toString());
+    CommandRun r = run("parse", feed.toString());
     assertThat(r.exit()).isZero();
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(2);
@@ -143,7 +131,7 @@ class CommandLineTest {
     InputStream stdin = System.in;
     try {
       System.setIn(huge);
-      Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("tag"));
+      CommandRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("tag"));
       String[] lines = r.out().strip().split("\n");
       assertThat(lines).hasSize(2);
       assertThat(lines[0]).contains("\"line\":1").contains("1200000000 characters");
@@ -165,7 +153,7 @@ class CommandLineTest {
     try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
       out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    Run r = run("extract", "--url", "https://news.example.org/2026/story", plain.toString(),
+    CommandRun r = run("extract", "--url", "https://news.example.org/2026/story", plain.toString(),
         dir.resolve("missing.html").toString(), gz.toString());
     assertThat(r.exit()).isEqualTo(1);
     String[] lines = r.out().strip().split("\n");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code newsflow parse}: the poller's read path, and every source read even after a hostile one. */
 class ParseCommandTest {
@@ -21,17 +18,8 @@ class ParseCommandTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    CommandLine cl = Newsflow.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private Path feed(String name, String link) throws Exception {
@@ -47,7 +35,7 @@ class ParseCommandTest {
     Files.writeString(deep, "<rss version=\"2.0\"><channel><item><link>https://e.org/x</link><description><![CDATA["
         + "<b>".repeat(10_000) + "x]]></description></item></channel></rss>");
     Path next = feed("next.xml", "https://e.org/next");
-    Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("parse", deep.toString(), next.toString()));
+    CommandRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("parse", deep.toString(), next.toString()));
     assertThat(r.out()).contains("\"url\":\"https://e.org/x\"").contains("\"url\":\"https://e.org/next\"");
     assertThat(r.exit()).isZero();
   }
@@ -63,7 +51,7 @@ class ParseCommandTest {
     http.start();
     try {
       Path next = feed("next.xml", "https://e.org/next");
-      Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("parse", "--set",
+      CommandRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("parse", "--set",
           "ingest.allowed.internal.addresses=127.0.0.1", "http://127.0.0.1:" + http.getAddress().getPort() + "/f",
           next.toString()));
       assertThat(r.err()).contains("cannot fetch http://127.0.0.1:").contains("gopher");
@@ -96,7 +84,7 @@ class ParseCommandTest {
     http.start();
     try {
       String root = "http://127.0.0.1:" + http.getAddress().getPort();
-      Run r = run("parse", "--set", "ingest.allowed.internal.addresses=127.0.0.1", root + "/old/feed");
+      CommandRun r = run("parse", "--set", "ingest.allowed.internal.addresses=127.0.0.1", root + "/old/feed");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).contains("\"url\":\"" + root + "/site/news/2024/a.html\"")
           .contains("src=\\\"" + root + "/site/news/2024/img/p.png\\\"");

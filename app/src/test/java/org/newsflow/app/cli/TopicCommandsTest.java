@@ -2,51 +2,39 @@ package org.newsflow.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.newsflow.app.Newsflow;
-import picocli.CommandLine;
+import org.newsflow.app.CommandRun;
 
 class TopicCommandsTest {
 
-  private record Run(int exit, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    CommandLine cl = Newsflow.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void shouldDescribeTheTrainTopicsOptionsOnHelp() {
-    Run r = run("train", "topics", "--help");
+    CommandRun r = run("train", "topics", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("--bbc", "--huffpost", "--reuters", "--iptc", "--out", "--dense-weight");
   }
 
   @Test
   void shouldDescribeTheEvaluateTopicsOptionsOnHelp() {
-    Run r = run("evaluate", "topics", "--help");
+    CommandRun r = run("evaluate", "topics", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("--held-out", "--folds", "cross-corpus");
   }
 
   @Test
   void shouldRejectAnUnknownHeldOutCorpusBeforeReadingAnyData() {
-    Run r = run("evaluate", "topics", "--held-out", "bbc,nytimes", "--bbc", "/nonexistent");
+    CommandRun r = run("evaluate", "topics", "--held-out", "bbc,nytimes", "--bbc", "/nonexistent");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("unknown corpus 'nytimes'");
   }
 
   @Test
   void shouldFailWithTheMissingPathWhenTheDataIsAbsent() {
-    Run r = run("train", "topics", "--bbc", "/nonexistent/bbc", "--out", "/nonexistent/out.bin");
+    CommandRun r = run("train", "topics", "--bbc", "/nonexistent/bbc", "--out", "/nonexistent/out.bin");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("/nonexistent/bbc");
   }
