@@ -191,26 +191,14 @@ public final class FeedFetcher {
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
         .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
         .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-    if (isAddressLiteral(uri.getHost())) {
-      try {
-        guard.check(uri.getHost(), resolver.resolve(uri.getHost()));
-      } catch (java.net.UnknownHostException e) {
-        throw new FetchException(FetchException.Reason.BAD_URL, 0, "bad address in " + uri, e);
-      }
-    }
+    checkAddressLiteral(uri);
     byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return exchange(uri, 64 * 1024, () -> http.post(uri, Map.of("User-Agent", options.userAgent()), bytes,
         "application/x-www-form-urlencoded", 64 * 1024)).status();
   }
 
   private HttpTransport.Response send(URI uri, String etag, String lastModified, String accept) throws FetchException {
-    if (isAddressLiteral(uri.getHost())) {
-      try {
-        guard.check(uri.getHost(), resolver.resolve(uri.getHost()));
-      } catch (java.net.UnknownHostException e) {
-        throw new FetchException(FetchException.Reason.BAD_URL, 0, "bad address in " + uri, e);
-      }
-    }
+    checkAddressLiteral(uri);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", options.userAgent());
     headers.put("Accept", accept);
@@ -249,6 +237,20 @@ public final class FeedFetcher {
         }
       }
       throw new FetchException(FetchException.Reason.IO, 0, "cannot fetch " + uri + ": " + e, e);
+    }
+  }
+
+  /**
+   * Checks a host that is an IP literal, which the client connects to without asking the guarded resolver; a
+   * host name is checked by that resolver on connecting.
+   */
+  private void checkAddressLiteral(URI uri) throws FetchException {
+    if (isAddressLiteral(uri.getHost())) {
+      try {
+        guard.check(uri.getHost(), resolver.resolve(uri.getHost()));
+      } catch (java.net.UnknownHostException e) {
+        throw new FetchException(FetchException.Reason.BAD_URL, 0, "bad address in " + uri, e);
+      }
     }
   }
 
