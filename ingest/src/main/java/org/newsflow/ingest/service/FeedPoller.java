@@ -15,7 +15,6 @@ import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
 import org.newsflow.ingest.fulltext.FullTextCompleter;
 import org.newsflow.ingest.fulltext.PageFetcher;
-import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.publish.ArticleSink;
@@ -187,11 +186,13 @@ public final class FeedPoller {
       if (!read.notModified()) {
         ParsedFeed parsed = read.parsed();
         advertised = httpUri(read.documentUrl()).flatMap(u -> HubDiscovery.discover(result.links(), parsed.links(), u));
-        if (parsed.recovered()) {
-          LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
+        if (parsed.reading().recovered()) {
+          LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.reading().problem(),
+              parsed.entries().size());
         }
         hint = parsed.updateHint();
-        interval = policy.intervalFor(feed.interval(), parsed.entries().stream().map(FeedEntry::published).toList());
+        interval = policy.intervalFor(feed.interval(),
+            parsed.entries().stream().map(e -> e.dates().published()).toList());
         seen = read.articles().size();
         fresh = publishChanged(read.articles(), start);
       }
