@@ -307,7 +307,8 @@ public final class FeedParser {
           categories,
           new EntryDates(DateParser.entryDate(s == null ? null : s.published(), e.getPublishedDate()),
               DateParser.entryDate(s == null ? null : s.updated(), e.getUpdatedDate())),
-          new EntryLinks(link, RomeDetails.links(e.getLinks()), RomeDetails.enclosures(e), blankToNull(e.getComments())),
+          new EntryLinks(link, RomeDetails.links(e.getLinks()), RomeDetails.enclosures(e),
+              blankToNull(e.getComments())),
           s == null ? null : new Scope(s.base(), s.language())));
     }
     String language = blankToNull(feed.getLanguage());
@@ -318,8 +319,8 @@ public final class FeedParser {
     TextContext rights = scope == null ? TextContext.UNKNOWN : scope.rights();
     return new ParsedFeed(new Reading(format, encoding, problem),
         new FeedText(FeedCharset.c1ToWindows1252(feed.getTitle()), scope == null ? null : scope.title()),
-        new FeedText(TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())), subtitle, atom10),
-            subtitle),
+        new FeedText(TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())), subtitle,
+            atom10), subtitle),
         new FeedText(TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())), rights, atom10),
             rights),
         feed.getLink(), RomeDetails.links(feed.getLinks()), RomeDetails.people(feed.getAuthors(), feed.getAuthor()),

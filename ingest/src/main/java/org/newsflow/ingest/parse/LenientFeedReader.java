@@ -63,7 +63,8 @@ final class LenientFeedReader {
         }
       }
       entries.add(new FeedEntry(childText(item, "guid", "id"), FeedText.of(childHtml(item, "title")),
-          FeedText.of(childHtml(item, "description", "summary")), FeedText.of(childHtml(item, "content:encoded", "content")),
+          FeedText.of(childHtml(item, "description", "summary")),
+          FeedText.of(childHtml(item, "content:encoded", "content")),
           new People(authors, null, null), categories,
           new EntryDates(DateParser.parse(childText(item, "pubdate", "published", "dc:date", "issued")),
               DateParser.parse(childText(item, "updated", "modified", "dcterms:modified"))),

@@ -21,7 +21,8 @@ public record Scope(String base, String language) {
   Scope enter(Element el) {
     String b = el.getAttributeValue("base", Namespace.XML_NAMESPACE);
     Attribute l = el.getAttribute("lang", Namespace.XML_NAMESPACE);
-    return new Scope(b == null ? base : XmlScope.resolve(base, b), l == null ? language : XmlScope.language(l.getValue()));
+    return new Scope(b == null ? base : XmlScope.resolve(base, b),
+        l == null ? language : XmlScope.language(l.getValue()));
   }
 
   /** How a text child of ours is to be read: its type, and the base and language in effect on it. */
