@@ -185,15 +185,9 @@ public final class KafkaFeedRegistry implements FeedSource {
       return;
     }
     Map<String, byte[]> health = latest(topics.feedStatus().name());
-    Map<String, PollerState> states = new HashMap<>();
-    Map<String, byte[]> memory = latest(topics.feedPollerState().name());
-    // a status written before health and memory were split carries the memory under the same names: the fallback
-    // for feeds without a state record, so an upgrade neither refetches in full nor republishes
-    Map<String, byte[]> legacy = new HashMap<>(health);
-    legacy.keySet().removeAll(memory.keySet());
-    states.putAll(FeedRecords.decode(legacy, PollerState.class, mapper, KafkaFeedRegistry::unreadable));
-    states.putAll(FeedRecords.decode(memory, PollerState.class, mapper, KafkaFeedRegistry::unreadable));
-    Map<String, FeedHealth> promised = FeedRecords.decode(health, FeedHealth.class, mapper, KafkaFeedRegistry::unreadable);
+    Map<String, PollerState> states = restoredStates(health);
+    Map<String, FeedHealth> promised = FeedRecords.decode(health, FeedHealth.class, mapper,
+        KafkaFeedRegistry::unreadable);
     int count = 0;
     for (TopicPartition tp : done) {
       loading.remove(tp);
@@ -205,6 +199,21 @@ public final class KafkaFeedRegistry implements FeedSource {
       }
     }
     LOG.info("took over {} feeds from {} partition(s) of {}", count, done.size(), topics.feeds().name());
+  }
+
+  /**
+   * Every feed's poller state. A status written before health and memory were split carries the memory under the
+   * same names: it stands in for a feed without a state record, so an upgrade neither refetches in full nor
+   * republishes.
+   */
+  private Map<String, PollerState> restoredStates(Map<String, byte[]> health) {
+    Map<String, byte[]> memory = latest(topics.feedPollerState().name());
+    Map<String, byte[]> legacy = new HashMap<>(health);
+    legacy.keySet().removeAll(memory.keySet());
+    Map<String, PollerState> states = new HashMap<>(FeedRecords.decode(legacy, PollerState.class, mapper,
+        KafkaFeedRegistry::unreadable));
+    states.putAll(FeedRecords.decode(memory, PollerState.class, mapper, KafkaFeedRegistry::unreadable));
+    return states;
   }
 
   /** The latest record per feed of a compacted topic, none when it cannot be read. */
