@@ -237,7 +237,7 @@ public final class KafkaFeedRegistry implements FeedSource {
       writer().put(List.of(new FeedDefinition(feed.id(), newUrl, feed.name(), feed.interval(), feed.tags())));
       LOG.info("feed {} moved permanently: registry now says {}", feed.id(), newUrl);
     } catch (RuntimeException e) {
-      // the poller already uses the new URL and the status records it; the registry catches up on the next move
+      // the poller already uses the new URL and its state records it; the registry catches up on the next move
       LOG.warn("could not store the new URL {} of feed {}: {}", newUrl, feed.id(), e.getMessage());
     }
   }
