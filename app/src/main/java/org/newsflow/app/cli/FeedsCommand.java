@@ -11,7 +11,7 @@ import org.newsflow.app.wiring.Services;
 import org.newsflow.common.config.Config;
 import org.newsflow.common.config.SettingType;
 import org.newsflow.common.kafka.KafkaClients;
-import org.newsflow.ingest.publish.FeedStatus;
+import org.newsflow.ingest.registry.FeedHealth;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.registry.FeedRegistryClient;
 import org.newsflow.ingest.registry.FeedsFile;
@@ -137,11 +137,11 @@ public final class FeedsCommand {
     int run(FeedRegistryClient client, PrintWriter out) {
       List<String> problems = new ArrayList<>();
       Map<String, FeedDefinition> feeds = client.list(problems);
-      Map<String, FeedStatus> statuses = client.statuses(problems);
+      Map<String, FeedHealth> statuses = client.statuses(problems);
       report(problems);
       int shown = 0;
       for (FeedDefinition f : feeds.values()) {
-        FeedStatus s = statuses.get(f.id());
+        FeedHealth s = statuses.get(f.id());
         if (failing && (s == null || s.consecutiveFailures() == 0)) {
           continue;
         }

@@ -47,8 +47,8 @@ public final class ParseCommand implements Callable<Integer> {
     for (String source : sources) {
       try {
         FeedRead read = reader.read(FeedDefinition.of(source), source, null, null, Instant.now());
-        if (read.parsed().recovered()) {
-          err.println("newsflow parse: " + source + " has a problem (" + read.parsed().problem()
+        if (read.parsed().reading().recovered()) {
+          err.println("newsflow parse: " + source + " has a problem (" + read.parsed().reading().problem()
               + "); entries read despite it");
         }
         for (Article a : read.articles()) {

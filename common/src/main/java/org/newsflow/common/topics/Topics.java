@@ -25,9 +25,17 @@ public record Topics(String prefix) {
     return new TopicSpec(prefix + ".feeds", true, Map.of("cleanup.policy", "compact"));
   }
 
-  /** Per-feed health: key feed id, value last poll status. Compacted. */
+  /** Per-feed health: key feed id, value last poll status (for operators, one record per poll). Compacted. */
   public TopicSpec feedStatus() {
     return new TopicSpec(prefix + ".feed-status", true, Map.of("cleanup.policy", "compact"));
+  }
+
+  /**
+   * Feed pollers' memory: key feed id, value the validators, backoff, interval and entries already published that
+   * an ingest instance taking the feed over restores. Written only when it changes. Compacted.
+   */
+  public TopicSpec feedPollerState() {
+    return new TopicSpec(prefix + ".feed-poller-state", true, Map.of("cleanup.policy", "compact"));
   }
 
   /**
@@ -68,6 +76,7 @@ public record Topics(String prefix) {
 
   /** Every topic the pipeline itself reads or writes (routing topics excluded). */
   public List<TopicSpec> all() {
-    return List.of(feeds(), feedStatus(), feedSubscriptions(), articlesRaw(), articlesEnriched(), deadLetters(), stories());
+    return List.of(feeds(), feedStatus(), feedPollerState(), feedSubscriptions(), articlesRaw(), articlesEnriched(),
+        deadLetters(), stories());
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleIds;
 import org.newsflow.ingest.extract.ExtractedPage;
-import org.newsflow.ingest.publish.PageCounts;
+import org.newsflow.ingest.registry.PageCounts;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ public final class FullTextCompleter {
 
   /**
    * @param pages    the instance's page fetcher, null for none (no page is ever fetched)
-   * @param restored the feed's counts from its last status, null for none
+   * @param restored the feed's counts from its poller's last recorded state, null for none
    */
   public FullTextCompleter(PageFetcher pages, PageCounts restored) {
     this.pages = pages;

@@ -63,10 +63,10 @@ public final class ArticleNormalizer {
   private Article normalize(FeedDefinition feed, String feedUrl, String feedBase, ParsedFeed parsed, FeedEntry e,
                             Instant fetched) {
     // the entry's xml:base wins over the feed's link; a relative one resolves against the document's URL
-    String entryBase = webBase(e.baseUri(), feedUrl);
+    String entryBase = webBase(e.scope().base(), feedUrl);
     String base = entryBase != null ? entryBase : feedBase;
     List<String> flags = new ArrayList<>();
-    String link = TextHygiene.clean(e.link());
+    String link = TextHygiene.clean(e.links().link());
     String guid = TextHygiene.clean(e.guid());
     String canonical = UrlCanonicalizer.unbounded(link, base);
     if (canonical == null && guid != null && guid.matches("(?i)^https?://.*")) {
@@ -76,7 +76,7 @@ public final class ArticleNormalizer {
       canonical = null;
       flags.add(Article.FLAG_URL_TOO_LONG);
     }
-    String title = TextHygiene.clean(html.titleText(TextHygiene.clean(e.title())));
+    String title = TextHygiene.clean(html.titleText(TextHygiene.clean(e.title().value())));
     String id;
     if (canonical != null) {
       id = ArticleIds.fromCanonicalUrl(canonical);
@@ -87,9 +87,10 @@ public final class ArticleNormalizer {
     } else {
       return null;
     }
-    String summaryHtml = TextHygiene.clean(e.summaryHtml());
-    String bodyHtml = e.contentHtml() != null ? TextHygiene.clean(e.contentHtml()) : summaryHtml;
-    TextContext bodyContext = e.contentHtml() != null ? e.contentContext() : e.summaryContext();
+    String summaryHtml = TextHygiene.clean(e.summary().value());
+    boolean hasContent = e.content().value() != null;
+    String bodyHtml = hasContent ? TextHygiene.clean(e.content().value()) : summaryHtml;
+    TextContext bodyContext = (hasContent ? e.content() : e.summary()).context();
     // URLs in the body resolve against its own xml:base when the feed declares one, else against the article's URL
     String declaredBodyBase = webBase(bodyContext.base(), feedUrl);
     String bodyBase = declaredBodyBase != null ? declaredBodyBase : canonical != null ? canonical : base;
@@ -107,8 +108,8 @@ public final class ArticleNormalizer {
       contentHtml = TextHygiene.capHtml(contentHtml, MAX_HTML);
       flags.add(Article.FLAG_TRUNCATED);
     }
-    Instant entryPublished = DateParser.bounded(e.published());
-    Instant entryUpdated = DateParser.bounded(e.updated());
+    Instant entryPublished = DateParser.bounded(e.dates().published());
+    Instant entryUpdated = DateParser.bounded(e.dates().updated());
     Instant published = entryPublished != null ? entryPublished : entryUpdated;
     Instant latest = fetched.plus(FUTURE_TOLERANCE);
     if (published == null) {
@@ -126,7 +127,7 @@ public final class ArticleNormalizer {
         flags.add(Article.FLAG_DATE_FUTURE);
       }
     }
-    if (parsed.recovered()) {
+    if (parsed.reading().recovered()) {
       flags.add(Article.FLAG_RECOVERED);
     }
     return Article.builder()
@@ -136,13 +137,13 @@ public final class ArticleNormalizer {
         .guid(TextHygiene.cap(guid, UrlCanonicalizer.MAX_LENGTH))
         .feedId(feed.id())
         .feedUrl(feedUrl)
-        .feedTitle(TextHygiene.cap(TextHygiene.clean(parsed.title() == null ? feed.name()
-            : html.titleText(TextHygiene.clean(parsed.title()))), MAX_TITLE))
+        .feedTitle(TextHygiene.cap(TextHygiene.clean(parsed.title().value() == null ? feed.name()
+            : html.titleText(TextHygiene.clean(parsed.title().value()))), MAX_TITLE))
         .title(title)
         .summary(summary)
         .contentHtml(contentHtml)
         .text(text)
-        .authors(TextHygiene.cleanList(e.authors(), MAX_LIST_ITEMS, MAX_ITEM_CHARS))
+        .authors(TextHygiene.cleanList(e.people().names(), MAX_LIST_ITEMS, MAX_ITEM_CHARS))
         .categories(TextHygiene.cleanList(e.categories(), MAX_LIST_ITEMS, MAX_ITEM_CHARS))
         .enclosures(enclosures(e, base))
         .published(published)
@@ -156,8 +157,8 @@ public final class ArticleNormalizer {
 
   /** Attached media with URLs made absolute; media without a usable http(s) URL are dropped. */
   private static List<Enclosure> enclosures(FeedEntry e, String base) {
-    List<Enclosure> out = new ArrayList<>(e.enclosures().size());
-    for (Enclosure m : e.enclosures()) {
+    List<Enclosure> out = new ArrayList<>(e.links().enclosures().size());
+    for (Enclosure m : e.links().enclosures()) {
       if (out.size() == MAX_LIST_ITEMS) {
         break;
       }
@@ -176,9 +177,9 @@ public final class ArticleNormalizer {
   private static String language(TextContext body, FeedEntry e, ParsedFeed parsed) {
     String l = language(body.language());
     if (l == null) {
-      l = language(e.language());
+      l = language(e.scope().language());
     }
-    return l != null ? l : language(parsed.language());
+    return l != null ? l : language(parsed.scope().language());
   }
 
   /**

@@ -29,9 +29,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses feed documents: RSS 0.9x/1.0/2.0, RDF and Atom through Rome (DOCTYPEs refused, so no external entities and
- * no expansion bombs), JSON Feed 1.0/1.1 through Jackson, and, when a document is not well-formed XML, a lenient
- * recovery of whatever entries can still be read. Thread-safe.
+ * Parses feed documents: decides between the parsers (JSON Feed to {@link JsonFeedParser}; XML to Rome, strict
+ * first, then Rome's healer, then the {@link LenientFeedReader} when a document is not well-formed) and reads RSS
+ * 0.9x/1.0/2.0, RDF and Atom through Rome (DOCTYPEs refused, so no external entities and no expansion bombs).
+ * Thread-safe.
  */
 public final class FeedParser {
 
@@ -87,7 +88,7 @@ public final class FeedParser {
       return rome(xml, doc, true, problem, documentUrl);
     } catch (FeedException | IOException | RuntimeException e) {
       ParsedFeed recovered = lenient.read(xml, doc.encoding(), problem);
-      if (recovered.entries().isEmpty() && recovered.title() == null) {
+      if (recovered.entries().isEmpty() && recovered.title().value() == null) {
         throw new FeedParseException("not a feed: " + problem, cause);
       }
       return recovered;
@@ -298,26 +299,32 @@ public final class FeedParser {
       if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) {
         link = e.getLinks().getFirst().getHref();
       }
-      entries.add(new FeedEntry(e.getUri(), link, FeedCharset.c1ToWindows1252(e.getTitle()), summary, content, authors, categories,
-          DateParser.entryDate(s == null ? null : s.published(), e.getPublishedDate()),
-          DateParser.entryDate(s == null ? null : s.updated(), e.getUpdatedDate()), s == null ? null : s.base(), RomeDetails.enclosures(e),
-          s == null ? null : s.language(), s == null ? null : s.title(), s == null ? null : s.summary(),
-          s == null ? null : s.content(), RomeDetails.people(e.getAuthors(), e.getAuthor()), RomeDetails.people(e.getContributors(), null),
-          RomeDetails.links(e.getLinks()), blankToNull(e.getComments())));
+      entries.add(new FeedEntry(e.getUri(),
+          new FeedText(FeedCharset.c1ToWindows1252(e.getTitle()), s == null ? null : s.title()),
+          new FeedText(summary, s == null ? null : s.summary()), new FeedText(content, s == null ? null : s.content()),
+          new People(authors, RomeDetails.people(e.getAuthors(), e.getAuthor()),
+              RomeDetails.people(e.getContributors(), null)),
+          categories,
+          new EntryDates(DateParser.entryDate(s == null ? null : s.published(), e.getPublishedDate()),
+              DateParser.entryDate(s == null ? null : s.updated(), e.getUpdatedDate())),
+          new EntryLinks(link, RomeDetails.links(e.getLinks()), RomeDetails.enclosures(e),
+              blankToNull(e.getComments())),
+          s == null ? null : new Scope(s.base(), s.language())));
     }
     String language = blankToNull(feed.getLanguage());
     if (language == null && scope != null) {
       language = scope.language(); // an Atom feed's language is its xml:lang
     }
-    return new ParsedFeed(format, FeedCharset.c1ToWindows1252(feed.getTitle()), feed.getLink(),
-        language, entries, problem != null, problem, updateHint, encoding,
-        TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())),
-            scope == null ? TextContext.UNKNOWN : scope.subtitle(), atom10),
-        TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())),
-            scope == null ? TextContext.UNKNOWN : scope.rights(), atom10),
-        scope == null ? null : scope.base(), scope == null ? null : scope.title(),
-        scope == null ? null : scope.subtitle(), scope == null ? null : scope.rights(),
-        RomeDetails.people(feed.getAuthors(), feed.getAuthor()), RomeDetails.links(feed.getLinks()), blankToNull(generator));
+    TextContext subtitle = scope == null ? TextContext.UNKNOWN : scope.subtitle();
+    TextContext rights = scope == null ? TextContext.UNKNOWN : scope.rights();
+    return new ParsedFeed(new Reading(format, encoding, problem),
+        new FeedText(FeedCharset.c1ToWindows1252(feed.getTitle()), scope == null ? null : scope.title()),
+        new FeedText(TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getDescription())), subtitle,
+            atom10), subtitle),
+        new FeedText(TextTypes.asHtml(FeedCharset.c1ToWindows1252(blankToNull(feed.getCopyright())), rights, atom10),
+            rights),
+        feed.getLink(), RomeDetails.links(feed.getLinks()), RomeDetails.people(feed.getAuthors(), feed.getAuthor()),
+        blankToNull(generator), new Scope(scope == null ? null : scope.base(), language), updateHint, entries);
   }
 
   private static String blankToNull(String s) {

@@ -49,12 +49,15 @@ final class JsonFeedParser {
       if (text(item.path("image")) != null) {
         media.add(new Enclosure(text(item.path("image")), null, null));
       }
-      entries.add(new FeedEntry(text(item.path("id")), link, text(item.path("title")), text(item.path("summary")),
-          content, authors, tags, DateParser.parse(text(item.path("date_published"))),
-          DateParser.parse(text(item.path("date_modified"))), null, media));
+      entries.add(new FeedEntry(text(item.path("id")), FeedText.of(text(item.path("title"))),
+          FeedText.of(text(item.path("summary"))), FeedText.of(content), new People(authors, null, null), tags,
+          new EntryDates(DateParser.parse(text(item.path("date_published"))),
+              DateParser.parse(text(item.path("date_modified")))),
+          new EntryLinks(link, null, media, null), null));
     }
-    return new ParsedFeed("json-feed", text(root.path("title")), text(root.path("home_page_url")),
-        text(root.path("language")), entries, false, null, null, null, text(root.path("description")), null);
+    return new ParsedFeed(new Reading("json-feed", null, null), FeedText.of(text(root.path("title"))),
+        FeedText.of(text(root.path("description"))), null, text(root.path("home_page_url")), null, null, null,
+        new Scope(null, text(root.path("language"))), null, entries);
   }
 
   private static void addText(List<String> out, JsonNode n) {

@@ -62,10 +62,13 @@ final class LenientFeedReader {
           }
         }
       }
-      entries.add(new FeedEntry(childText(item, "guid", "id"), link, childHtml(item, "title"),
-          childHtml(item, "description", "summary"), childHtml(item, "content:encoded", "content"), authors, categories,
-          DateParser.parse(childText(item, "pubdate", "published", "dc:date", "issued")),
-          DateParser.parse(childText(item, "updated", "modified", "dcterms:modified")), null, media(item)));
+      entries.add(new FeedEntry(childText(item, "guid", "id"), FeedText.of(childHtml(item, "title")),
+          FeedText.of(childHtml(item, "description", "summary")),
+          FeedText.of(childHtml(item, "content:encoded", "content")),
+          new People(authors, null, null), categories,
+          new EntryDates(DateParser.parse(childText(item, "pubdate", "published", "dc:date", "issued")),
+              DateParser.parse(childText(item, "updated", "modified", "dcterms:modified"))),
+          new EntryLinks(link, null, media(item), null), null));
     }
     Element channel = doc.selectFirst("channel, feed");
     String title = channel == null ? null : childText(channel, "title");
@@ -73,7 +76,10 @@ final class LenientFeedReader {
     String language = channel == null ? null : childText(channel, "language", "dc:language");
     String subtitle = channel == null ? null : childHtml(channel, "description", "subtitle", "tagline");
     String rights = channel == null ? null : childText(channel, "copyright", "rights", "dc:rights");
-    return new ParsedFeed("recovered", title, link, language, entries, true, problem, null, encoding, subtitle, rights);
+    // every result is flagged recovered: it has a problem, whether or not the caller named one
+    return new ParsedFeed(new Reading("recovered", encoding, problem == null ? "not well-formed XML" : problem),
+        FeedText.of(title), FeedText.of(subtitle), FeedText.of(rights), link, null, null, null,
+        new Scope(null, language), null, entries);
   }
 
   /**

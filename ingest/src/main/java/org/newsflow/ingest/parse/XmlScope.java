@@ -21,25 +21,6 @@ final class XmlScope {
   private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
   private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
 
-  /** Base and language in effect on an element. */
-  record Scope(String base, String language) {
-
-    /** The scope inside {@code el}: its own xml:base resolved against ours, its own xml:lang if it has one. */
-    Scope enter(Element el) {
-      String b = el.getAttributeValue("base", Namespace.XML_NAMESPACE);
-      Attribute l = el.getAttribute("lang", Namespace.XML_NAMESPACE);
-      return new Scope(b == null ? base : resolve(base, b), l == null ? language : XmlScope.language(l.getValue()));
-    }
-
-    TextContext text(Element el, String type) {
-      if (el == null) {
-        return new TextContext(type, base, language);
-      }
-      Scope s = enter(el);
-      return new TextContext(type, s.base, s.language);
-    }
-  }
-
   /**
    * What the walk found for one entry; {@code published} and {@code updated} are the entry's date texts as written
    * (null when absent), which {@link DateParser} reads strictly where Rome would roll an impossible date forward.
@@ -191,7 +172,7 @@ final class XmlScope {
     }
   }
 
-  private static String language(String value) {
+  static String language(String value) {
     String v = value.strip();
     return v.isEmpty() ? null : v.replace('_', '-');
   }

@@ -15,10 +15,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.topics.Topics;
+import org.newsflow.ingest.registry.FeedHealth;
+import org.newsflow.ingest.registry.PollerState;
 
 /**
- * Writes articles to the raw-articles topic (key: article id) and poll results to the feed-status topic (key: feed
- * id) through one idempotent producer with acks=all, so a retried send never duplicates a record.
+ * Writes articles to the raw-articles topic (key: article id), poll results to the feed-status topic and pollers'
+ * memory to the poller-state topic (both keyed by feed id) through one idempotent producer with acks=all, so a
+ * retried send never duplicates a record.
  */
 public final class ArticlePublisher implements ArticleSink, AutoCloseable {
 
@@ -26,6 +29,7 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
   private final Topics topics;
   private final ArticleJson json;
   private final String statusTopic;
+  private final String stateTopic;
 
   /**
    * @param clientProps base Kafka client properties (bootstrap servers, security)
@@ -46,6 +50,7 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
     this.topics = topics;
     this.json = json;
     this.statusTopic = topics.feedStatus().name();
+    this.stateTopic = topics.feedPollerState().name();
   }
 
   /**
@@ -63,14 +68,28 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
 
   /** Publishes a feed's poll status (fire and forget: the next poll writes a newer one anyway). */
   @Override
-  public void publishStatus(FeedStatus status) {
-    byte[] value;
+  public void publishStatus(FeedHealth status) {
+    send(statusTopic, status.feedId(), status);
+  }
+
+  /**
+   * Publishes a poller's memory, fire and forget like the status: it is sent after the articles it lists were
+   * acknowledged, and a lost one costs at most a conditional GET answered in full and a republication, as a crash
+   * between the two would.
+   */
+  @Override
+  public void publishState(PollerState state) {
+    send(stateTopic, state.feedId(), state);
+  }
+
+  private void send(String topic, String feedId, Object value) {
+    byte[] bytes;
     try {
-      value = json.mapper().writeValueAsBytes(status);
+      bytes = json.mapper().writeValueAsBytes(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the status of feed " + status.feedId(), e);
+      throw new IllegalStateException("cannot serialise the record of feed " + feedId + " for " + topic, e);
     }
-    producer.send(new ProducerRecord<>(statusTopic, status.feedId(), value));
+    producer.send(new ProducerRecord<>(topic, feedId, bytes));
   }
 
   private static void await(List<Future<RecordMetadata>> sends) throws PublishException {

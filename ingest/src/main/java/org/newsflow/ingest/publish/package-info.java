@@ -1,2 +1,2 @@
-/** Publishing articles and feed status to Kafka. */
+/** Publishing articles, feed health and pollers' memory to Kafka. */
 package org.newsflow.ingest.publish;

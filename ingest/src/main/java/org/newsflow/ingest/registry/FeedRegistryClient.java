@@ -1,7 +1,6 @@
 package org.newsflow.ingest.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.topics.Topics;
-import org.newsflow.ingest.publish.FeedStatus;
 
 /**
- * Reads and changes the feed registry (the compacted news.feeds topic) and reads feed statuses: what
+ * Reads and changes the feed registry (the compacted news.feeds topic) and reads feed health and pollers' state: what
  * {@code newsflow feeds ...} does, and how a feeds file is imported. Running ingest instances pick changes up.
  */
 public final class FeedRegistryClient implements AutoCloseable {
@@ -32,7 +30,7 @@ public final class FeedRegistryClient implements AutoCloseable {
   private final Properties clientProps;
   private final Topics topics;
   private final FeedCodec codec = new FeedCodec();
-  private final ObjectMapper statusMapper = ArticleJson.newMapper();
+  private final ObjectMapper mapper = ArticleJson.newMapper();
   private KafkaProducer<String, byte[]> producer;
 
   /**
@@ -74,17 +72,16 @@ public final class FeedRegistryClient implements AutoCloseable {
     return out;
   }
 
-  /** The latest status of every feed that has one, by feed id; unreadable records go to {@code problems}. */
-  public Map<String, FeedStatus> statuses(List<String> problems) {
-    Map<String, FeedStatus> out = new java.util.TreeMap<>();
-    TopicReader.latest(clientProps, topics.feedStatus().name(), TIMEOUT).forEach((id, bytes) -> {
-      try {
-        out.put(id, statusMapper.readValue(bytes, FeedStatus.class));
-      } catch (IOException e) {
-        problems.add("status record " + id + ": " + e.getMessage());
-      }
-    });
-    return out;
+  /** The latest health record of every feed that has one, by feed id; unreadable records go to {@code problems}. */
+  public Map<String, FeedHealth> statuses(List<String> problems) {
+    return FeedRecords.decode(TopicReader.latest(clientProps, topics.feedStatus().name(), TIMEOUT), FeedHealth.class,
+        mapper, (id, why) -> problems.add("status record " + id + ": " + why));
+  }
+
+  /** The latest poller state of every feed that has one, by feed id; unreadable records go to {@code problems}. */
+  public Map<String, PollerState> states(List<String> problems) {
+    return FeedRecords.decode(TopicReader.latest(clientProps, topics.feedPollerState().name(), TIMEOUT),
+        PollerState.class, mapper, (id, why) -> problems.add("poller state record " + id + ": " + why));
   }
 
   private KafkaProducer<String, byte[]> producer() {

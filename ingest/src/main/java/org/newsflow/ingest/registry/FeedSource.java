@@ -25,7 +25,7 @@ public interface FeedSource extends AutoCloseable {
     return new FeedSource() {
       @Override
       public void start(FeedListener listener) {
-        copy.forEach(f -> listener.upsert(f, null));
+        copy.forEach(f -> listener.upsert(f, null, null));
       }
 
       @Override

@@ -1,8 +1,8 @@
 package org.newsflow.ingest.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,15 +21,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.topics.Topics;
-import org.newsflow.ingest.publish.FeedStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This instance's share of the feed registry. Ingest instances join one consumer group on the compacted news.feeds
  * topic; each polls the feeds of the partitions it is assigned. On assignment a partition is read from its
- * beginning (the compacted topic is the whole registry), the feeds' last statuses are loaded from news.feed-status,
- * and the feeds are handed to the listener; later records (new feeds, changes, tombstones) apply as they arrive,
+ * beginning (the compacted topic is the whole registry), the feeds' pollers' memory is loaded from
+ * news.feed-poller-state and their promised next polls from news.feed-status, and the feeds are handed to the
+ * listener; later records (new feeds, changes, tombstones) apply as they arrive,
  * so running instances pick up registry changes without a restart. When an instance leaves or dies, the group
  * rebalances and its partitions, with their feeds, go to the others. Offsets are never committed: every assignment
  * rereads its partitions.
@@ -44,7 +44,7 @@ public final class KafkaFeedRegistry implements FeedSource {
   private final Duration sessionTimeout;
   private final List<FeedDefinition> imports;
   private final FeedCodec codec = new FeedCodec();
-  private final ObjectMapper statusMapper = ArticleJson.newMapper();
+  private final ObjectMapper mapper = ArticleJson.newMapper();
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
@@ -155,7 +155,7 @@ public final class KafkaFeedRegistry implements FeedSource {
           }
           FeedDefinition before = feeds.put(def.id(), def);
           if (live && !def.equals(before)) {
-            listener.upsert(def, null);
+            listener.upsert(def, null, null);
           }
         }
         finishLoading(owned, loading, listener);
@@ -184,33 +184,51 @@ public final class KafkaFeedRegistry implements FeedSource {
     if (done.isEmpty()) {
       return;
     }
-    Map<String, FeedStatus> statuses = loadStatuses();
+    Map<String, byte[]> health = latest(topics.feedStatus().name());
+    Map<String, PollerState> states = restoredStates(health);
+    Map<String, FeedHealth> promised = FeedRecords.decode(health, FeedHealth.class, mapper,
+        KafkaFeedRegistry::unreadable);
     int count = 0;
     for (TopicPartition tp : done) {
       loading.remove(tp);
       for (FeedDefinition f : owned.get(tp).values()) {
-        listener.upsert(f, statuses.get(f.id()));
+        FeedHealth h = promised.get(f.id());
+        Instant nextPoll = h == null ? null : h.nextPoll();
+        listener.upsert(f, states.get(f.id()), nextPoll);
         count++;
       }
     }
     LOG.info("took over {} feeds from {} partition(s) of {}", count, done.size(), topics.feeds().name());
   }
 
-  private Map<String, FeedStatus> loadStatuses() {
-    Map<String, FeedStatus> out = new HashMap<>();
+  /**
+   * Every feed's poller state. A status written before health and memory were split carries the memory under the
+   * same names: it stands in for a feed without a state record, so an upgrade neither refetches in full nor
+   * republishes.
+   */
+  private Map<String, PollerState> restoredStates(Map<String, byte[]> health) {
+    Map<String, byte[]> memory = latest(topics.feedPollerState().name());
+    Map<String, byte[]> legacy = new HashMap<>(health);
+    legacy.keySet().removeAll(memory.keySet());
+    Map<String, PollerState> states = new HashMap<>(FeedRecords.decode(legacy, PollerState.class, mapper,
+        KafkaFeedRegistry::unreadable));
+    states.putAll(FeedRecords.decode(memory, PollerState.class, mapper, KafkaFeedRegistry::unreadable));
+    return states;
+  }
+
+  /** The latest record per feed of a compacted topic, none when it cannot be read. */
+  private Map<String, byte[]> latest(String topic) {
     try {
-      TopicReader.latest(clientProps, topics.feedStatus().name(), Duration.ofSeconds(60)).forEach((id, bytes) -> {
-        try {
-          out.put(id, statusMapper.readValue(bytes, FeedStatus.class));
-        } catch (IOException e) {
-          LOG.warn("ignoring unreadable status of feed {}: {}", id, e.getMessage());
-        }
-      });
+      return TopicReader.latest(clientProps, topic, Duration.ofSeconds(60));
     } catch (RuntimeException e) {
-      // without statuses the feeds still run: they refetch unconditionally and may republish once
-      LOG.error("could not load feed statuses, starting feeds without their history: {}", e.getMessage());
+      // without their memory the feeds still run: they refetch unconditionally and may republish once
+      LOG.error("could not read {}, starting feeds without what it holds: {}", topic, e.getMessage());
+      return Map.of();
     }
-    return out;
+  }
+
+  private static void unreadable(String feedId, String why) {
+    LOG.warn("ignoring an unreadable record of feed {}: {}", feedId, why);
   }
 
   @Override
@@ -219,7 +237,7 @@ public final class KafkaFeedRegistry implements FeedSource {
       writer().put(List.of(new FeedDefinition(feed.id(), newUrl, feed.name(), feed.interval(), feed.tags())));
       LOG.info("feed {} moved permanently: registry now says {}", feed.id(), newUrl);
     } catch (RuntimeException e) {
-      // the poller already uses the new URL and the status records it; the registry catches up on the next move
+      // the poller already uses the new URL and its state records it; the registry catches up on the next move
       LOG.warn("could not store the new URL {} of feed {}: {}", newUrl, feed.id(), e.getMessage());
     }
   }

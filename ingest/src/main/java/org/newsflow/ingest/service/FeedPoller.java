@@ -15,16 +15,16 @@ import org.newsflow.ingest.fetch.FetchException;
 import org.newsflow.ingest.fetch.FetchResult;
 import org.newsflow.ingest.fulltext.FullTextCompleter;
 import org.newsflow.ingest.fulltext.PageFetcher;
-import org.newsflow.ingest.parse.FeedEntry;
 import org.newsflow.ingest.parse.FeedParseException;
 import org.newsflow.ingest.parse.ParsedFeed;
 import org.newsflow.ingest.publish.ArticleSink;
-import org.newsflow.ingest.publish.FeedStatus;
-import org.newsflow.ingest.publish.PollFailure;
 import org.newsflow.ingest.publish.PublishException;
 import org.newsflow.ingest.read.FeedRead;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.registry.FeedHealth;
+import org.newsflow.ingest.registry.PollFailure;
+import org.newsflow.ingest.registry.PollerState;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
 import org.newsflow.ingest.websub.HubDiscovery;
@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one feed: fetch (conditional), parse, normalise, drop entries already published unchanged, publish the
- * rest, record the status. Holds the feed's state between polls and restores it from its last recorded
- * {@link FeedStatus}, so conditional GET, backoff and dedupe survive restarts and hand-overs. One poll at a time.
+ * rest, record the poll's {@link FeedHealth}. Holds the feed's memory between polls, records it as a
+ * {@link PollerState} whenever it changes and restores it from the last one, so conditional GET, backoff and dedupe
+ * survive restarts and hand-overs. One poll at a time.
  */
 public final class FeedPoller {
 
@@ -58,8 +59,10 @@ public final class FeedPoller {
 
   /** Published entries: article id to content hash prefix, oldest first; null until the first publication. */
   private Map<String, String> published;
-  /** {@link #published} as recorded in the status; rebuilt only when it changes, not on every 304. */
+  /** {@link #published} as recorded in the state; rebuilt only when it changes, not on every 304. */
   private List<String> remembered = List.of();
+  /** The state last recorded (or restored), so an unchanged one is not written again. */
+  private PollerState recorded;
   private String url;
   private String etag;
   private String lastModified;
@@ -71,7 +74,7 @@ public final class FeedPoller {
 
   /** A poller without push delivery and without article pages. */
   public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
-                    HostLimiter hosts, FeedStatus restored, RandomGenerator random) {
+                    HostLimiter hosts, PollerState restored, RandomGenerator random) {
     this(feed, reader, sink, clock, policy, hosts, restored, random, PushSubscriptions.none(), null);
   }
 
@@ -79,12 +82,12 @@ public final class FeedPoller {
    * @param feed     the feed
    * @param policy   intervals and backoff
    * @param hosts    per-host politeness
-   * @param restored the feed's last recorded status (from news.feed-status), null for a new feed
+   * @param restored the feed's poller's last recorded memory (from news.feed-poller-state), null for a new feed
    * @param push     WebSub subscriptions; while one is active the feed is polled only as a safety net
    * @param pages    the instance's article page fetcher for summary-only entries, null for none
    */
   public FeedPoller(FeedDefinition feed, FeedReader reader, ArticleSink sink, Clock clock, PollPolicy policy,
-                    HostLimiter hosts, FeedStatus restored, RandomGenerator random, PushSubscriptions push,
+                    HostLimiter hosts, PollerState restored, RandomGenerator random, PushSubscriptions push,
                     PageFetcher pages) {
     this.fullText = new FullTextCompleter(pages, restored == null ? null : restored.pages());
     this.feed = feed;
@@ -100,11 +103,12 @@ public final class FeedPoller {
     if (restored != null) {
       restore(restored);
     }
+    this.recorded = restored;
   }
 
-  private void restore(FeedStatus s) {
+  private void restore(PollerState s) {
     // a permanent redirect recorded earlier still applies; only for ids derived from the URL can we be sure the
-    // status belongs to the URL registered now (an operator may have re-pointed a feed with an explicit id)
+    // state belongs to the URL registered now (an operator may have re-pointed a feed with an explicit id)
     if (s.url() != null && FeedDefinition.idFor(feed.url()).equals(feed.id())) {
       url = s.url();
     }
@@ -133,12 +137,21 @@ public final class FeedPoller {
   }
 
   /**
-   * What this poller remembers, in the shape of a status (for a poller that replaces this one when the feed's
-   * definition changes, so the change does not cost a refetch or a republication).
+   * What this poller remembers (what it records, and what a poller that replaces this one when the feed's
+   * definition changes starts from, so the change does not cost a refetch or a republication).
    */
-  public synchronized FeedStatus state() {
-    return new FeedStatus(feed.id(), url, null, 0, 0, 0, failures, null, null, null, etag, lastModified,
-        interval.toSeconds(), hint == null ? null : hint.toSeconds(), remembered, fullText.counts());
+  public synchronized PollerState state() {
+    return new PollerState(feed.id(), url, etag, lastModified, failures, interval.toSeconds(),
+        hint == null ? null : hint.toSeconds(), remembered, fullText.counts());
+  }
+
+  /** Records the memory when it changed since last recorded: a 304 changes nothing, so it writes nothing. */
+  private void recordState() {
+    PollerState now = state();
+    if (!now.equals(recorded)) {
+      sink.publishState(now);
+      recorded = now;
+    }
   }
 
   /** The URL polled now (differs from the feed's after a permanent redirect). */
@@ -148,7 +161,7 @@ public final class FeedPoller {
 
   /**
    * Polls once and returns how long to wait before the next poll. Never throws, except for errors that leave the
-   * JVM unusable ({@link FeedReader#fatal}); every other failure is recorded in the feed's status.
+   * JVM unusable ({@link FeedReader#fatal}); every other failure is recorded in the feed's health.
    */
   public synchronized Duration poll() {
     Instant start = clock.instant();
@@ -173,11 +186,13 @@ public final class FeedPoller {
       if (!read.notModified()) {
         ParsedFeed parsed = read.parsed();
         advertised = httpUri(read.documentUrl()).flatMap(u -> HubDiscovery.discover(result.links(), parsed.links(), u));
-        if (parsed.recovered()) {
-          LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.problem(), parsed.entries().size());
+        if (parsed.reading().recovered()) {
+          LOG.warn("feed {} has a problem ({}); read {} entries despite it", url, parsed.reading().problem(),
+              parsed.entries().size());
         }
         hint = parsed.updateHint();
-        interval = policy.intervalFor(feed.interval(), parsed.entries().stream().map(FeedEntry::published).toList());
+        interval = policy.intervalFor(feed.interval(),
+            parsed.entries().stream().map(e -> e.dates().published()).toList());
         seen = read.articles().size();
         fresh = publishChanged(read.articles(), start);
       }
@@ -216,9 +231,9 @@ public final class FeedPoller {
       wait = policy.afterSuccess(interval, hint, maxAge);
       wait = pushAware(wait);
     }
-    sink.publishStatus(new FeedStatus(feed.id(), url, start, httpStatus, seen, fresh, failures,
-        clock.instant().plus(wait), error, failure, etag, lastModified, interval.toSeconds(),
-        hint == null ? null : hint.toSeconds(), remembered, fullText.counts()));
+    recordState();
+    sink.publishStatus(new FeedHealth(feed.id(), url, start, httpStatus, seen, fresh, failures,
+        clock.instant().plus(wait), error, failure, fullText.counts()));
     return wait;
   }
 
@@ -259,6 +274,7 @@ public final class FeedPoller {
     Instant now = clock.instant();
     List<Article> articles = reader.readPushed(feed, topicUrl, body, contentType, now);
     int fresh = publishChanged(articles, now);
+    recordState();
     LOG.info("feed {}: pushed document with {} entries, {} published", url, articles.size(), fresh);
     return fresh;
   }

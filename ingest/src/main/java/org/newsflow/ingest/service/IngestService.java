@@ -19,11 +19,11 @@ import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.publish.ArticleSink;
-import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.registry.FeedListener;
 import org.newsflow.ingest.registry.FeedSource;
+import org.newsflow.ingest.registry.PollerState;
 import org.newsflow.ingest.extract.ArticleExtractor;
 import org.newsflow.ingest.fulltext.PageFetcher;
 import org.newsflow.ingest.schedule.HostLimiter;
@@ -176,21 +176,21 @@ public final class IngestService implements Service, FeedListener {
   }
 
   @Override
-  public void upsert(FeedDefinition feed, FeedStatus restored) {
+  public void upsert(FeedDefinition feed, PollerState restored, Instant nextPoll) {
     Scheduled current = feeds.get(feed.id());
     if (current != null && (current.poller.feed().equals(feed) || isMoveOf(current.poller, feed))) {
       return;
     }
     // a changed definition keeps what the running poller knows (ETag, backoff, published entries)
-    FeedStatus state = current != null ? current.poller.state() : restored;
+    PollerState state = current != null ? current.poller.state() : restored;
     Scheduled s = new Scheduled(new FeedPoller(feed, reader, sink, clock, policy, hosts, state,
         ThreadLocalRandom.current(), webSub.map(WebSub::subscriptions).orElse(PushSubscriptions.none()), pages));
     Scheduled old = feeds.put(feed.id(), s);
     cancel(old);
     Duration delay = Duration.ZERO;
-    if (restored != null && restored.nextPoll() != null && old == null) {
+    if (nextPoll != null && old == null) {
       // keep the schedule the previous owner promised (backoff, Retry-After), but never wait longer than a backoff
-      Duration left = Duration.between(clock.instant(), restored.nextPoll());
+      Duration left = Duration.between(clock.instant(), nextPoll);
       Duration longest = policy.maxBackoff().compareTo(policy.maxInterval()) > 0 ? policy.maxBackoff() : policy.maxInterval();
       delay = left.isNegative() ? Duration.ZERO : left.compareTo(longest) > 0 ? longest : left;
     }

@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.newsflow.common.article.Article;
 import org.newsflow.ingest.publish.ArticleSink;
-import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.publish.PublishException;
+import org.newsflow.ingest.registry.FeedHealth;
+import org.newsflow.ingest.registry.PollerState;
 
 /**
  * Counts what ingest delivers: every poll ends in exactly one status, so polls by outcome (changed, not_modified,
@@ -33,7 +34,7 @@ public final class MeteredArticleSink implements ArticleSink {
   }
 
   @Override
-  public void publishStatus(FeedStatus status) {
+  public void publishStatus(FeedHealth status) {
     String outcome;
     if (status.error() != null) {
       outcome = "failed";
@@ -44,5 +45,10 @@ public final class MeteredArticleSink implements ArticleSink {
     }
     registry.counter("newsflow.ingest.polls", "outcome", outcome).increment();
     delegate.publishStatus(status);
+  }
+
+  @Override
+  public void publishState(PollerState state) {
+    delegate.publishState(state);
   }
 }

@@ -137,29 +137,29 @@ public final class FeedparserConformance {
       names.put("bozo_exception", e.toString());
       return names;
     }
-    names.put("bozo", parsed.recovered());
-    if (parsed.encoding() != null) {
-      names.put("encoding", new CharsetName(parsed.encoding()));
+    names.put("bozo", parsed.reading().recovered());
+    if (parsed.reading().encoding() != null) {
+      names.put("encoding", new CharsetName(parsed.reading().encoding()));
     }
-    names.put("version", version(parsed.format()));
-    String feedBase = parsed.baseUri() != null ? parsed.baseUri() : url;
-    putText(feed, "title", parsed.title() == null ? null : html.titleText(parsed.title()));
+    names.put("version", version(parsed.reading().format()));
+    String feedBase = parsed.scope().base() != null ? parsed.scope().base() : url;
+    putText(feed, "title", parsed.title().value() == null ? null : html.titleText(parsed.title().value()));
     putText(feed, "link", resolve(feedBase, parsed.link()));
-    putText(feed, "language", parsed.language());
-    detail(feed, "title", (String) feed.get("title"), parsed.titleContext());
-    if (parsed.subtitle() != null) {
+    putText(feed, "language", parsed.scope().language());
+    detail(feed, "title", (String) feed.get("title"), parsed.title().context());
+    if (parsed.subtitle().value() != null) {
       // feedparser's aliases: description and tagline (and Atom 0.3's info) are the subtitle
-      String clean = value(parsed.subtitle(), parsed.subtitleContext());
+      String clean = value(parsed.subtitle().value(), parsed.subtitle().context());
       for (String key : List.of("subtitle", "description", "tagline")) {
         feed.put(key, clean);
-        detail(feed, key, clean, parsed.subtitleContext());
+        detail(feed, key, clean, parsed.subtitle().context());
       }
     }
-    if (parsed.rights() != null) {
-      String clean = value(parsed.rights(), parsed.rightsContext());
+    if (parsed.rights().value() != null) {
+      String clean = value(parsed.rights().value(), parsed.rights().context());
       for (String key : List.of("rights", "copyright")) {
         feed.put(key, clean);
-        detail(feed, key, clean, parsed.rightsContext());
+        detail(feed, key, clean, parsed.rights().context());
       }
     }
     if (!parsed.authors().isEmpty()) {
@@ -171,54 +171,54 @@ public final class FeedparserConformance {
     putText(feed, "generator", parsed.generator());
     for (FeedEntry e : parsed.entries()) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      putText(entry, "title", e.title() == null ? null : html.titleText(e.title()));
-      detail(entry, "title", (String) entry.get("title"), e.titleContext());
-      putText(entry, "link", resolve(e.baseUri() != null ? e.baseUri() : feedBase, e.link()));
+      putText(entry, "title", e.title().value() == null ? null : html.titleText(e.title().value()));
+      detail(entry, "title", (String) entry.get("title"), e.title().context());
+      putText(entry, "link", resolve(e.scope().base() != null ? e.scope().base() : feedBase, e.links().link()));
       putText(entry, "id", e.guid());
-      boolean summaryIsContent = e.summaryHtml() == null;
-      String summary = summaryIsContent ? e.contentHtml() : e.summaryHtml();
-      TextContext summaryContext = summaryIsContent ? e.contentContext() : e.summaryContext();
+      boolean summaryIsContent = e.summary().value() == null;
+      String summary = summaryIsContent ? e.content().value() : e.summary().value();
+      TextContext summaryContext = summaryIsContent ? e.content().context() : e.summary().context();
       if (summary != null) {
         String clean = value(summary, summaryContext);
         entry.put("summary", clean);
         entry.put("description", clean);
         detail(entry, "summary", clean, summaryContext);
       }
-      if (e.contentHtml() != null) {
+      if (e.content().value() != null) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("value", value(e.contentHtml(), e.contentContext()));
-        c.put("type", e.contentContext().type());
-        c.put("language", e.contentContext().language());
-        c.put("base", e.contentContext().base());
+        c.put("value", value(e.content().value(), e.content().context()));
+        c.put("type", e.content().context().type());
+        c.put("language", e.content().context().language());
+        c.put("base", e.content().context().base());
         entry.put("content", List.of(c));
       }
-      String entryBase = e.baseUri() != null ? e.baseUri() : feedBase;
-      if (!e.authorDetails().isEmpty()) {
-        people(entry, "author", "authors", e.authorDetails(), entryBase);
-      } else if (!e.authors().isEmpty()) {
-        entry.put("author", e.authors().getFirst());
+      String entryBase = e.scope().base() != null ? e.scope().base() : feedBase;
+      if (!e.people().authors().isEmpty()) {
+        people(entry, "author", "authors", e.people().authors(), entryBase);
+      } else if (!e.people().names().isEmpty()) {
+        entry.put("author", e.people().names().getFirst());
         List<Object> authors = new ArrayList<>();
-        e.authors().forEach(a -> authors.add(new LinkedHashMap<>(Map.of("name", a))));
+        e.people().names().forEach(a -> authors.add(new LinkedHashMap<>(Map.of("name", a))));
         entry.put("authors", authors);
       }
-      if (!e.contributors().isEmpty()) {
-        people(entry, null, "contributors", e.contributors(), entryBase);
+      if (!e.people().contributors().isEmpty()) {
+        people(entry, null, "contributors", e.people().contributors(), entryBase);
       }
-      if (!e.links().isEmpty()) {
-        entry.put("links", links(e.links(), entryBase));
+      if (!e.links().all().isEmpty()) {
+        entry.put("links", links(e.links().all(), entryBase));
       }
-      putText(entry, "comments", resolve(entryBase, e.comments()));
+      putText(entry, "comments", resolve(entryBase, e.links().comments()));
       if (!e.categories().isEmpty()) {
         List<Object> tags = new ArrayList<>();
         e.categories().forEach(t -> tags.add(new LinkedHashMap<>(Map.of("term", t))));
         entry.put("tags", tags);
         entry.put("category", e.categories().getFirst());
       }
-      if (e.published() != null) {
-        entry.put("published_parsed", timeTuple(e.published()));
+      if (e.dates().published() != null) {
+        entry.put("published_parsed", timeTuple(e.dates().published()));
       }
-      if (e.updated() != null || e.published() != null) {
-        entry.put("updated_parsed", timeTuple(e.updated() != null ? e.updated() : e.published()));
+      if (e.dates().updated() != null || e.dates().published() != null) {
+        entry.put("updated_parsed", timeTuple(e.dates().updated() != null ? e.dates().updated() : e.dates().published()));
       }
       entries.add(entry);
     }

@@ -16,7 +16,7 @@ import org.newsflow.common.article.Article;
 import org.newsflow.ingest.extract.ArticleExtractor;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchOptions;
-import org.newsflow.ingest.publish.PageCounts;
+import org.newsflow.ingest.registry.PageCounts;
 import org.newsflow.ingest.registry.FeedDefinition;
 import org.newsflow.ingest.schedule.HostLimiter;
 

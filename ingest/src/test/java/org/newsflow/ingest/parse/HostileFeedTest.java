@@ -23,9 +23,9 @@ class HostileFeedTest {
         + "<b>".repeat(10_000) + "x" + "</b>".repeat(10_000) + "</div></content></entry></feed>";
     ParsedFeed f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(doc));
     assertThat(f.entries()).hasSize(1);
-    assertThat(f.entries().getFirst().link()).isEqualTo("https://e.org/x");
-    assertThat(f.entries().getFirst().contentHtml()).contains("x");
-    assertThat(f.recovered()).isTrue(); // deeper than FeedParser.MAX_XML_DEPTH: read leniently
+    assertThat(f.entries().getFirst().links().link()).isEqualTo("https://e.org/x");
+    assertThat(f.entries().getFirst().content().value()).contains("x");
+    assertThat(f.reading().recovered()).isTrue(); // deeper than FeedParser.MAX_XML_DEPTH: read leniently
   }
 
   @Test
@@ -34,8 +34,8 @@ class HostileFeedTest {
         + "<link href=\"https://e.org/x\"/><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
         + "<b>".repeat(200) + "x" + "</b>".repeat(200) + "</div></content></entry></feed>";
     ParsedFeed f = parse(doc);
-    assertThat(f.recovered()).isFalse();
-    assertThat(f.entries().getFirst().contentHtml()).startsWith("<b><b>");
+    assertThat(f.reading().recovered()).isFalse();
+    assertThat(f.entries().getFirst().content().value()).startsWith("<b><b>");
   }
 
   @Test
@@ -53,8 +53,8 @@ class HostileFeedTest {
         + "<b>".repeat(10_000) + "x</description></item><item><title>next</title><link>https://e.org/y</link></item>"
         + "</channel></rss>";
     ParsedFeed f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(doc));
-    assertThat(f.recovered()).isTrue();
-    assertThat(f.entries()).extracting(FeedEntry::link).contains("https://e.org/x");
+    assertThat(f.reading().recovered()).isTrue();
+    assertThat(f.entries()).extracting(e -> e.links().link()).contains("https://e.org/x");
   }
 
   @Test
@@ -65,10 +65,10 @@ class HostileFeedTest {
     }
     String doc = sb.toString();
     ParsedFeed f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parse(doc));
-    assertThat(f.recovered()).isTrue();
+    assertThat(f.reading().recovered()).isTrue();
     assertThat(f.entries()).hasSize(40_000);
-    assertThat(f.entries().get(39_999).link()).isEqualTo("https://e.org/39999");
-    assertThat(f.entries().getFirst().title()).isEqualTo("t0");
+    assertThat(f.entries().get(39_999).links().link()).isEqualTo("https://e.org/39999");
+    assertThat(f.entries().getFirst().title().value()).isEqualTo("t0");
   }
 
   @Test
@@ -79,15 +79,15 @@ class HostileFeedTest {
         + "<item><link>https://e.org/3</link><pubDate>Thu, 14 Mar 12024 09:30:00 GMT</pubDate></item>"
         + "<item><link>https://e.org/4</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>"
         + "</channel></rss>";
-    assertThat(parse(rss).entries()).extracting(FeedEntry::published).containsExactly(null,
+    assertThat(parse(rss).entries()).extracting(e -> e.dates().published()).containsExactly(null,
         java.time.Instant.parse("2023-11-14T22:13:20Z"), null, java.time.Instant.parse("2024-03-14T09:30:00Z"));
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>"
         + "<entry><id>urn:1</id><published>2024-02-30T00:00:00Z</published><updated>2024-13-01T00:00:00Z</updated></entry>"
         + "<entry><id>urn:2</id><published>10000-01-01T00:00:00Z</published><updated>2024-01-01T00:00:00Z</updated></entry>"
         + "</feed>";
     ParsedFeed a = parse(atom);
-    assertThat(a.entries()).extracting(FeedEntry::published).containsOnlyNulls();
-    assertThat(a.entries()).extracting(FeedEntry::updated).containsExactly(null,
+    assertThat(a.entries()).extracting(e -> e.dates().published()).containsOnlyNulls();
+    assertThat(a.entries()).extracting(e -> e.dates().updated()).containsExactly(null,
         java.time.Instant.parse("2024-01-01T00:00:00Z"));
   }
 }

@@ -19,10 +19,11 @@ import org.newsflow.ingest.fetch.FetchOptions;
 import org.newsflow.ingest.normalise.ArticleNormalizer;
 import org.newsflow.ingest.parse.FeedParser;
 import org.newsflow.ingest.publish.ArticleSink;
-import org.newsflow.ingest.publish.FeedStatus;
-import org.newsflow.ingest.publish.PollFailure;
 import org.newsflow.ingest.read.FeedReader;
 import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.registry.FeedHealth;
+import org.newsflow.ingest.registry.PollFailure;
+import org.newsflow.ingest.registry.PollerState;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
 
@@ -32,7 +33,8 @@ class FeedPollerTest {
   Path dir;
 
   private final List<Article> published = new ArrayList<>();
-  private final List<FeedStatus> statuses = new ArrayList<>();
+  private final List<FeedHealth> statuses = new ArrayList<>();
+  private final List<PollerState> states = new ArrayList<>();
   private final ArticleSink sink = new ArticleSink() {
     @Override
     public void publish(List<Article> articles) {
@@ -40,15 +42,20 @@ class FeedPollerTest {
     }
 
     @Override
-    public void publishStatus(FeedStatus status) {
+    public void publishStatus(FeedHealth status) {
       statuses.add(status);
+    }
+
+    @Override
+    public void publishState(PollerState state) {
+      states.add(state);
     }
   };
   private final Clock clock = Clock.fixed(Instant.parse("2024-03-20T12:00:00Z"), ZoneOffset.UTC);
   private final PollPolicy policy = new PollPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(2),
       Duration.ofSeconds(30), Duration.ofHours(1), true);
 
-  private FeedPoller poller(FeedDefinition feed, FeedStatus restored) {
+  private FeedPoller poller(FeedDefinition feed, PollerState restored) {
     return new FeedPoller(feed, new FeedReader(new FeedFetcher(new FetchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1),
         1 << 20, "t", true, List.of())), new FeedParser(), new ArticleNormalizer()), sink, clock, policy, HostLimiter.unlimited(),
         restored, new Random(1));
@@ -71,8 +78,40 @@ class FeedPollerTest {
     FeedDefinition feed = FeedDefinition.of(f.toString());
     poller(feed, null).poll();
     assertThat(published).hasSize(3);
-    poller(feed, statuses.getLast()).poll();
-    assertThat(published).as("restored from the status, nothing republished").hasSize(3);
+    poller(feed, states.getLast()).poll();
+    assertThat(published).as("restored from the recorded state, nothing republished").hasSize(3);
+  }
+
+  @Test
+  void shouldRecordItsMemoryOnlyWhenItChanges() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedPoller p = poller(FeedDefinition.of(f.toString()), null);
+    p.poll();
+    p.poll();
+    p.poll();
+    assertThat(statuses).as("a health record per poll").hasSize(3);
+    assertThat(states).as("an unchanged document changes no memory").hasSize(1);
+    assertThat(states.getLast().seen()).hasSize(3);
+    Files.writeString(f, rss("", "a, corrected"));
+    p.poll();
+    assertThat(states).as("a revision is remembered").hasSize(2);
+    Files.delete(f);
+    p.poll();
+    assertThat(states).as("a failure grows the backoff").hasSize(3);
+    assertThat(states.getLast().consecutiveFailures()).isEqualTo(1);
+    assertThat(statuses.getLast().consecutiveFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotRecordARestoredStateAgainWhenNothingChanged() throws Exception {
+    Path f = dir.resolve("f.xml");
+    Files.writeString(f, rss("", "a"));
+    FeedDefinition feed = FeedDefinition.of(f.toString());
+    poller(feed, null).poll();
+    poller(feed, states.getLast()).poll();
+    assertThat(statuses).hasSize(2);
+    assertThat(states).as("the restored memory is what the second poll ended with").hasSize(1);
   }
 
   @Test
@@ -100,10 +139,10 @@ class FeedPollerTest {
     assertThat(revision.updated()).as("undated revision stamped when seen").isEqualTo(clock.instant());
     assertThat(revision.contentHash()).isNotEqualTo(published.getFirst().contentHash());
     p.poll();
-    poller(FeedDefinition.of(f.toString()), statuses.getLast()).poll();
-    assertThat(published).as("the revision is remembered in every later status, so a restart does not repeat it")
+    poller(FeedDefinition.of(f.toString()), states.getLast()).poll();
+    assertThat(published).as("the revision is remembered in the last recorded state, so a restart does not repeat it")
         .hasSize(4);
-    assertThat(statuses.getLast().seen()).hasSize(3);
+    assertThat(states.getLast().seen()).hasSize(3);
   }
 
   @Test
@@ -115,7 +154,7 @@ class FeedPollerTest {
     Files.writeString(f, rss("<ttl>90</ttl>", "a"));
     Duration withTtl = poller(FeedDefinition.of(f.toString()), null).poll();
     assertThat(withTtl).isEqualTo(Duration.ofMinutes(90));
-    assertThat(statuses.getLast().hintSeconds()).isEqualTo(5400L);
+    assertThat(states.getLast().hintSeconds()).isEqualTo(5400L);
   }
 
   @Test
@@ -150,8 +189,13 @@ class FeedPollerTest {
       }
 
       @Override
-      public void publishStatus(FeedStatus status) {
+      public void publishStatus(FeedHealth status) {
         statuses.add(status);
+      }
+
+      @Override
+      public void publishState(PollerState state) {
+        states.add(state);
       }
     };
     FeedPoller p = new FeedPoller(FeedDefinition.of(f.toString()), new FeedReader(new FeedFetcher(new FetchOptions(

@@ -31,11 +31,12 @@ import org.newsflow.common.topics.Topics;
 import org.newsflow.ingest.fetch.FeedFetcher;
 import org.newsflow.ingest.fetch.FetchOptions;
 import org.newsflow.ingest.publish.ArticlePublisher;
-import org.newsflow.ingest.publish.FeedStatus;
 import org.newsflow.ingest.registry.FeedDefinition;
+import org.newsflow.ingest.registry.FeedHealth;
 import org.newsflow.ingest.registry.FeedRegistryClient;
 import org.newsflow.ingest.registry.FeedSource;
 import org.newsflow.ingest.registry.KafkaFeedRegistry;
+import org.newsflow.ingest.registry.PollerState;
 import org.newsflow.ingest.registry.TopicReader;
 import org.newsflow.ingest.schedule.HostLimiter;
 import org.newsflow.ingest.schedule.PollPolicy;
@@ -43,7 +44,7 @@ import org.newsflow.testsupport.Await;
 
 /**
  * Ingest against a real Kafka broker and a local HTTP server whose feeds misbehave in every way the issue lists;
- * each feed's outcome is read back from news.feed-status.
+ * each feed's outcome is read back from news.feed-status, its poller's memory from news.feed-poller-state.
  */
 class IngestServiceIT {
 
@@ -177,9 +178,15 @@ class IngestServiceIT {
         Clock.systemUTC(), publisher);
   }
 
-  private Map<String, FeedStatus> statuses() {
+  private Map<String, FeedHealth> statuses() {
     try (FeedRegistryClient client = new FeedRegistryClient(props(), topics)) {
       return client.statuses(new ArrayList<>());
+    }
+  }
+
+  private Map<String, PollerState> states() {
+    try (FeedRegistryClient client = new FeedRegistryClient(props(), topics)) {
+      return client.states(new ArrayList<>());
     }
   }
 
@@ -194,7 +201,7 @@ class IngestServiceIT {
 
   /** Articles the last recorded poll of /restart published, -1 before any. */
   private int restartStatusNew() {
-    FeedStatus st = statuses().get(FeedDefinition.idFor(url("/restart")));
+    FeedHealth st = statuses().get(FeedDefinition.idFor(url("/restart")));
     return st == null ? -1 : st.itemsNew();
   }
 
@@ -213,22 +220,22 @@ class IngestServiceIT {
       await("five polls of /error, two of /ratelimited and five of /etag", () -> hits("/error").size() >= 5 && hits("/ratelimited").size() >= 2 && hits("/etag").size() >= 5,
           Duration.ofSeconds(15));
     }
-    Map<String, FeedStatus> s = statuses();
+    Map<String, FeedHealth> s = statuses();
 
-    FeedStatus etag = s.get(FeedDefinition.idFor(url("/etag")));
+    FeedHealth etag = s.get(FeedDefinition.idFor(url("/etag")));
     assertThat(etag.httpStatus()).as("later polls are conditional").isEqualTo(304);
     assertThat(etag.error()).isNull();
     assertThat(etag.consecutiveFailures()).isZero();
-    assertThat(etag.etag()).isNotNull();
+    assertThat(states().get(FeedDefinition.idFor(url("/etag"))).etag()).as("the ETag remembered").isNotNull();
     assertThat(etag.itemsNew()).isZero();
 
-    FeedStatus limited = s.get(FeedDefinition.idFor(url("/ratelimited")));
+    FeedHealth limited = s.get(FeedDefinition.idFor(url("/ratelimited")));
     assertThat(limited.httpStatus()).isEqualTo(429);
     assertThat(limited.error()).contains("Retry-After 2 s");
     List<Long> lh = hits("/ratelimited");
     assertThat(Duration.ofNanos(lh.get(1) - lh.get(0))).as("Retry-After respected").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
 
-    FeedStatus error = s.get(FeedDefinition.idFor(url("/error")));
+    FeedHealth error = s.get(FeedDefinition.idFor(url("/error")));
     assertThat(error.httpStatus()).isEqualTo(500);
     assertThat(error.consecutiveFailures()).isGreaterThanOrEqualTo(3);
     List<Long> eh = hits("/error");
@@ -238,13 +245,13 @@ class IngestServiceIT {
     long fourth = eh.get(4) - eh.get(3);
     assertThat(Duration.ofNanos(fourth)).as("backoff grows").isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
-    FeedStatus slow = s.get(FeedDefinition.idFor(url("/slow")));
+    FeedHealth slow = s.get(FeedDefinition.idFor(url("/slow")));
     assertThat(slow.error()).startsWith("TIMEOUT");
-    FeedStatus huge = s.get(FeedDefinition.idFor(url("/huge")));
+    FeedHealth huge = s.get(FeedDefinition.idFor(url("/huge")));
     assertThat(huge.error()).startsWith("TOO_LARGE");
-    FeedStatus loop = s.get(FeedDefinition.idFor(url("/loop-a")));
+    FeedHealth loop = s.get(FeedDefinition.idFor(url("/loop-a")));
     assertThat(loop.error()).startsWith("REDIRECT_LOOP");
-    FeedStatus moved = s.get(FeedDefinition.idFor(url("/moved")));
+    FeedHealth moved = s.get(FeedDefinition.idFor(url("/moved")));
     assertThat(moved.url()).as("permanent redirect updates the feed URL").isEqualTo(url("/etag-moved"));
     assertThat(moved.error()).isNull();
 
@@ -271,7 +278,7 @@ class IngestServiceIT {
       second.start();
       await("the second instance's poll of /restart", () -> hits("/restart").size() >= before + 1, Duration.ofSeconds(20));
       await("the second instance's status of /restart", () -> {
-        FeedStatus st = statuses().get(FeedDefinition.idFor(url("/restart")));
+        FeedHealth st = statuses().get(FeedDefinition.idFor(url("/restart")));
         return st != null && st.httpStatus() == 304;
       }, Duration.ofSeconds(20));
       assertThat(statuses().get(FeedDefinition.idFor(url("/restart"))).httpStatus()).isEqualTo(304);

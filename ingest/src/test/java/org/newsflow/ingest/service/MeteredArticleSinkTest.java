@@ -7,8 +7,9 @@ import java.util.List;
 import org.newsflow.common.article.Article;
 import org.junit.jupiter.api.Test;
 import org.newsflow.ingest.publish.ArticleSink;
-import org.newsflow.ingest.publish.FeedStatus;
-import org.newsflow.ingest.publish.PollFailure;
+import org.newsflow.ingest.registry.FeedHealth;
+import org.newsflow.ingest.registry.PollFailure;
+import org.newsflow.ingest.registry.PollerState;
 
 class MeteredArticleSinkTest {
 
@@ -19,13 +20,16 @@ class MeteredArticleSinkTest {
     }
 
     @Override
-    public void publishStatus(FeedStatus status) {
+    public void publishStatus(FeedHealth status) {
+    }
+
+    @Override
+    public void publishState(PollerState state) {
     }
   }, registry);
 
-  private static FeedStatus status(int http, String error, PollFailure failure) {
-    return new FeedStatus("f", "https://e.org/f", null, http, 0, 0, error == null ? 0 : 1, null, error, failure, null,
-        null, null, null, List.of());
+  private static FeedHealth status(int http, String error, PollFailure failure) {
+    return new FeedHealth("f", "https://e.org/f", null, http, 0, 0, error == null ? 0 : 1, null, error, failure, null);
   }
 
   @Test

@@ -1,8 +1,8 @@
-package org.newsflow.ingest.publish;
+package org.newsflow.ingest.registry;
 
 /**
  * What a feed's article pages came to, counted since the feed's poller started (and carried over from its last
- * status, so the counts are totals across restarts).
+ * {@link PollerState}, so the counts are totals across restarts).
  *
  * @param fetched pages fetched and extracted (paywalled pages included)
  * @param refused pages not fetched because the site's robots.txt disallows them

@@ -1,9 +1,9 @@
-package org.newsflow.ingest.publish;
+package org.newsflow.ingest.registry;
 
 import org.newsflow.ingest.fetch.FetchException;
 
 /**
- * Why a poll failed, as recorded in its {@link FeedStatus} and counted by reason: the fetch's own
+ * Why a poll failed, as recorded in its {@link FeedHealth} and counted by reason: the fetch's own
  * {@link FetchException.Reason}s, then the steps after the fetch.
  */
 public enum PollFailure {
