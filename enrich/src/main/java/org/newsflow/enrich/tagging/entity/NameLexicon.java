@@ -100,6 +100,12 @@ public final class NameLexicon {
    * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
    */
   static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
+    return match(clusters, w, lw, reversed, exclude, NameLexicon::key);
+  }
+
+  /** {@link #match} with the table keys of another name source. */
+  static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude,
+      java.util.function.LongUnaryOperator keyOf) {
     int n = w.length;
     int[] out = new int[n];
     long[] lh = new long[n];
@@ -117,7 +123,7 @@ public final class NameLexicon {
         long h = START;
         for (int len = 1; len <= MAX_LENGTH && i + len <= n; len++) {
           h = phrase(h, lh[i + len - 1]);
-          long key = key(h);
+          long key = keyOf.applyAsLong(h);
           int c = clusters.get(key);
           if (c < 0) {
             break; // not even the prefix of a longer name: stop early (most tokens end here)

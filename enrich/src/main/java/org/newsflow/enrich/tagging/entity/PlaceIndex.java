@@ -81,6 +81,11 @@ public final class PlaceIndex {
     return out == null ? List.of() : out;
   }
 
+  /** Calls the consumer with every normalised name and the places it names. */
+  public void forEachName(java.util.function.BiConsumer<String, List<GeoPlace>> consumer) {
+    byName.forEach(consumer);
+  }
+
   /** The country with this ISO 3166-1 alpha-2 code, or null. */
   GeoPlace country(String iso) {
     return countries.get(iso);
