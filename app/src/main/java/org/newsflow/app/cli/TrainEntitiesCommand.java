@@ -1,10 +1,13 @@
 package org.newsflow.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.newsflow.enrich.evaluation.entity.ConllCorpus;
@@ -12,9 +15,9 @@ import org.newsflow.enrich.evaluation.entity.NerEvaluation;
 import org.newsflow.enrich.evaluation.entity.ProductPathEvaluation;
 import org.newsflow.enrich.tagging.entity.EntityModel;
 import org.newsflow.enrich.tagging.entity.ExternalNames;
-import org.newsflow.enrich.tagging.entity.PlaceIndex;
 import org.newsflow.enrich.tagging.entity.Gazetteer;
 import org.newsflow.enrich.tagging.entity.PerceptronEntityTagger;
+import org.newsflow.enrich.tagging.entity.PlaceIndex;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.newsflow.enrich.training.entity.ClusterBuilder;
 import org.newsflow.enrich.training.entity.EntityCrossValidation;
@@ -114,7 +117,7 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
     EntityModelTrainer trainer = new EntityModelTrainer(progress);
     List<List<ConllCorpus.Sentence>> docs = ConllCorpus.readDocuments(train);
     WordClusters clusters = WordClusters.EMPTY;
-    if (clusterCache != null && java.nio.file.Files.exists(clusterCache)) {
+    if (clusterCache != null && Files.exists(clusterCache)) {
       clusters = ClusterBuilder.load(clusterCache);
       err.println("clusters: " + clusters.size() + " entries read from " + clusterCache);
     } else if (!unlabeled.isEmpty()) {
@@ -127,7 +130,7 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
         ClusterBuilder.save(clusters, clusterCache);
       }
     }
-    java.util.Map<Long, Integer> external = new java.util.HashMap<>();
+    Map<Long, Integer> external = new HashMap<>();
     if (wordnet != null) {
       WordNetNames.read(wordnet).forEach((k, v) -> external.merge(k, v, ExternalNames::merge));
     }

@@ -3,6 +3,7 @@ package org.newsflow.enrich.tagging.entity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Names seen in the labelled training data with how often each was given each type, learned at training time and
@@ -105,7 +106,7 @@ public final class NameLexicon {
 
   /** {@link #match} with the table keys of another name source. */
   static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude,
-      java.util.function.LongUnaryOperator keyOf) {
+      LongUnaryOperator keyOf) {
     int n = w.length;
     int[] out = new int[n];
     long[] lh = new long[n];

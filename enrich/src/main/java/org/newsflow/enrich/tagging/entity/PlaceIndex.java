@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -82,7 +83,7 @@ public final class PlaceIndex {
   }
 
   /** Calls the consumer with every normalised name and the places it names. */
-  public void forEachName(java.util.function.BiConsumer<String, List<GeoPlace>> consumer) {
+  public void forEachName(BiConsumer<String, List<GeoPlace>> consumer) {
     byName.forEach(consumer);
   }
 

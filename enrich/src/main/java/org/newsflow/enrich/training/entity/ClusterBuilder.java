@@ -2,17 +2,25 @@ package org.newsflow.enrich.training.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.newsflow.enrich.tagging.entity.Features;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.newsflow.enrich.tagging.text.Sentence;
@@ -83,8 +91,8 @@ public final class ClusterBuilder {
   public static void save(WordClusters clusters, Path file) throws IOException {
     long[] keys = clusters.keys();
     int[] values = clusters.values();
-    try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
-        new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)), 1 << 16))) {
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+        new GZIPOutputStream(Files.newOutputStream(file)), 1 << 16))) {
       out.writeInt(keys.length);
       for (int i = 0; i < keys.length; i++) {
         out.writeLong(keys[i]);
@@ -101,8 +109,8 @@ public final class ClusterBuilder {
    * @throws IOException if it cannot be read
    */
   public static WordClusters load(Path file) throws IOException {
-    try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-        new java.util.zip.GZIPInputStream(Files.newInputStream(file)), 1 << 16))) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+        new GZIPInputStream(Files.newInputStream(file)), 1 << 16))) {
       int n = in.readInt();
       if (n < 0 || n > 50_000_000) {
         throw new IOException("not a cluster cache: " + file);
@@ -127,10 +135,10 @@ public final class ClusterBuilder {
   public static WordClusters withEntries(WordClusters clusters, Map<Long, Integer> entries) {
     long[] ck = clusters.keys();
     int[] cv = clusters.values();
-    long[] keys = java.util.Arrays.copyOf(ck, ck.length + entries.size());
-    int[] values = java.util.Arrays.copyOf(cv, cv.length + entries.size());
+    long[] keys = Arrays.copyOf(ck, ck.length + entries.size());
+    int[] values = Arrays.copyOf(cv, cv.length + entries.size());
     List<Long> sorted = new ArrayList<>(entries.keySet());
-    java.util.Collections.sort(sorted);
+    Collections.sort(sorted);
     for (int j = 0; j < sorted.size(); j++) {
       keys[ck.length + j] = sorted.get(j);
       values[ck.length + j] = entries.get(sorted.get(j));
