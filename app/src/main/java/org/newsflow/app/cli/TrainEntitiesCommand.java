@@ -1,22 +1,28 @@
 package org.newsflow.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.newsflow.enrich.evaluation.entity.ConllCorpus;
 import org.newsflow.enrich.evaluation.entity.NerEvaluation;
 import org.newsflow.enrich.evaluation.entity.ProductPathEvaluation;
 import org.newsflow.enrich.tagging.entity.EntityModel;
+import org.newsflow.enrich.tagging.entity.ExternalNames;
 import org.newsflow.enrich.tagging.entity.Gazetteer;
 import org.newsflow.enrich.tagging.entity.PerceptronEntityTagger;
+import org.newsflow.enrich.tagging.entity.PlaceIndex;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.newsflow.enrich.training.entity.ClusterBuilder;
 import org.newsflow.enrich.training.entity.EntityCrossValidation;
 import org.newsflow.enrich.training.entity.EntityModelTrainer;
+import org.newsflow.enrich.training.entity.WordNetNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +55,20 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
           + "JSON-lines files with title/text (repeatable or comma-separated). None: no clusters.")
   List<Path> unlabeled = new ArrayList<>();
 
+  @Option(names = "--clusters", paramLabel = "FILE",
+      description = "Cache of the learned word clusters: read from FILE when it exists (then --unlabeled is not "
+          + "read), else learned and written there. Clustering is deterministic, so the cache only saves time.")
+  Path clusterCache;
+
+  @Option(names = "--wordnet", paramLabel = "DIR",
+      description = "WordNet database folder (data.noun, data.adj; Debian's wordnet-base installs it in "
+          + "/usr/share/wordnet): its instance nouns and capitalised nouns and adjectives become name features.")
+  Path wordnet;
+
+  @Option(names = "--place-names", defaultValue = "false", arity = "1",
+      description = "Every GeoNames name of the bundled place gazetteer becomes a name feature.")
+  boolean placeNames;
+
   @Option(names = "--epochs", defaultValue = "12", description = "First-stage epochs (the most tried with --folds).")
   int epochs;
 
@@ -65,6 +85,10 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       description = "Stages the folds train and score: 2 (the whole model) or 1 (the first stage alone, about a "
           + "fifth of the work; the stacked stage then gets the first stage's epochs).")
   int cvStages;
+
+  @Option(names = "--cv-only", description = "Stop after the cross-validation (for comparing settings); writes no "
+      + "model.")
+  boolean cvOnly;
 
   @Option(names = "--bits", defaultValue = "21", description = "log2 of the number of hashed weight rows.")
   int bits;
@@ -93,12 +117,29 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
     EntityModelTrainer trainer = new EntityModelTrainer(progress);
     List<List<ConllCorpus.Sentence>> docs = ConllCorpus.readDocuments(train);
     WordClusters clusters = WordClusters.EMPTY;
-    if (!unlabeled.isEmpty()) {
+    if (clusterCache != null && Files.exists(clusterCache)) {
+      clusters = ClusterBuilder.load(clusterCache);
+      err.println("clusters: " + clusters.size() + " entries read from " + clusterCache);
+    } else if (!unlabeled.isEmpty()) {
       List<String[]> text = new ArrayList<>();
       for (Path p : unlabeled) {
         text.addAll(ClusterBuilder.readText(p));
       }
       clusters = trainer.clusters(docs, text);
+      if (clusterCache != null) {
+        ClusterBuilder.save(clusters, clusterCache);
+      }
+    }
+    Map<Long, Integer> external = new HashMap<>();
+    if (wordnet != null) {
+      WordNetNames.read(wordnet).forEach((k, v) -> external.merge(k, v, ExternalNames::merge));
+    }
+    if (placeNames) {
+      ExternalNames.places(PlaceIndex.loadDefault()).forEach((k, v) -> external.merge(k, v, ExternalNames::merge));
+    }
+    if (!external.isEmpty()) {
+      clusters = ClusterBuilder.withEntries(clusters, external);
+      err.println("external names: " + external.size() + " entries (with prefixes)");
     }
     Gazetteer gazetteer = Gazetteer.loadDefault();
     EntityModelTrainer.Settings settings = new EntityModelTrainer.Settings(epochs, bits, stacked, seeds,
@@ -116,6 +157,9 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf(Locale.ROOT,
           "cross-validated product-path F1 %.2f (%d folds), epochs %d/%d%n", 100 * cv.f1(), folds,
           cv.stage1Epochs(), cv.stage2Epochs());
+      if (cvOnly) {
+        return 0;
+      }
     }
     EntityModel model = trainer.train(docs, List.of(), settings, clusters, gazetteer);
     model.save(out);

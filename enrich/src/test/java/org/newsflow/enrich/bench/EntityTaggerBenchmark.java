@@ -23,7 +23,7 @@ import org.newsflow.enrich.tagging.text.Token;
  * median reported.
  *
  * <p>{@code java -Xmx300m -cp enrich/target/test-classes:enrich/target/classes:common/target/classes
- * org.newsflow.enrich.bench.EntityTaggerBenchmark [--data DIR_OF_TXT] [--seconds N]}
+ * org.newsflow.enrich.bench.EntityTaggerBenchmark [--data DIR_OF_TXT] [--seconds N] [--model FILE]}
  */
 public final class EntityTaggerBenchmark {
 
@@ -32,23 +32,26 @@ public final class EntityTaggerBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args {@code [--data DIR] [--seconds N]}: a directory of .txt articles (default: invented text)
+   * @param args {@code [--data DIR] [--seconds N] [--model FILE]}: a directory of .txt articles (default: invented
+   *             text), a model file (default: the bundled model)
    * @throws IOException if the data cannot be read
    */
   public static void main(String[] args) throws IOException {
     Path data = null;
     double seconds = 3;
+    Path modelFile = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[i + 1]);
         case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+        case "--model" -> modelFile = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     List<String> articles = data == null ? invented(300) : read(data);
     System.gc();
     long before = usedHeap();
-    EntityModel model = EntityModel.loadDefault();
+    EntityModel model = modelFile == null ? EntityModel.loadDefault() : EntityModel.load(modelFile);
     PerceptronEntityTagger tagger = new PerceptronEntityTagger(model);
     System.gc();
     long modelHeap = usedHeap() - before;

@@ -154,7 +154,22 @@ public enum FeatureTemplate {
   /** Document votes of both directions: majority × dominance × count. */
   REVERSE_VOTES,
   /** Majority of the votes × both labels. */
-  REVERSE_VOTES_LABELS;
+  REVERSE_VOTES_LABELS,
+  // ---- names from open knowledge sources (WordNet, GeoNames), see ExternalNames ----
+  /** WordNet instance types of the matched name × BILOU position. */
+  EXTERNAL_INSTANCE,
+  /** Types of capitalised WordNet class nouns (Democrat, Christian) and adjectives × position. */
+  EXTERNAL_CLASS,
+  /** GeoNames kind × population bucket × position. */
+  EXTERNAL_PLACE,
+  /** Which sources matched × position × own case. */
+  EXTERNAL_SOURCES_CASE,
+  /** WordNet instance types × collapsed shape. */
+  EXTERNAL_INSTANCE_SHAPE,
+  /** Previous token's match summary. */
+  EXTERNAL_PREV,
+  /** Next token's match summary. */
+  EXTERNAL_NEXT;
 
   private final long seed;
 

@@ -185,12 +185,12 @@ public final class Features {
     List<SentenceFeatures> out = new ArrayList<>(doc.size());
     for (int s = 0; s < doc.size(); s++) {
       out.add(sentence(doc.get(s), lowers.get(s), seen, NameLexicon.match(clusters, doc.get(s), lowers.get(s), reversed, exclude),
-          exclude));
+          ExternalNames.match(clusters, doc.get(s), lowers.get(s), reversed), exclude));
     }
     return out;
   }
 
-  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex,
+  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex, int[] ext,
       Map<Long, Integer> exclude) {
     int n = w.length;
     long[] word = new long[n];
@@ -215,7 +215,7 @@ public final class Features {
     }
     int[] phrases = gazetteer.matchPhrases(w);
     int[][] rows = new int[n][];
-    int[] buf = new int[160];
+    int[] buf = new int[192];
     for (int i = 0; i < n; i++) {
       int k = 0;
       String lwi = lw[i];
@@ -366,6 +366,7 @@ public final class Features {
           buf[k++] = row(LEXICON_TOKEN, maj, share >= 9 ? 2 : share >= 6 ? 1 : 0, (lex[i] & 0x0fffffff) == 0 ? 0 : 1);
         }
       }
+      k = ExternalNames.rows(this, ext, i, cap[i], shortShape[i], buf, k);
       rows[i] = java.util.Arrays.copyOf(buf, k);
     }
     return new SentenceFeatures(rows, lower, shortShape, cap);

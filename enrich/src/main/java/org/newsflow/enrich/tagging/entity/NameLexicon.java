@@ -3,6 +3,7 @@ package org.newsflow.enrich.tagging.entity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Names seen in the labelled training data with how often each was given each type, learned at training time and
@@ -100,6 +101,12 @@ public final class NameLexicon {
    * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
    */
   static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
+    return match(clusters, w, lw, reversed, exclude, NameLexicon::key);
+  }
+
+  /** {@link #match} with the table keys of another name source. */
+  static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude,
+      LongUnaryOperator keyOf) {
     int n = w.length;
     int[] out = new int[n];
     long[] lh = new long[n];
@@ -117,7 +124,7 @@ public final class NameLexicon {
         long h = START;
         for (int len = 1; len <= MAX_LENGTH && i + len <= n; len++) {
           h = phrase(h, lh[i + len - 1]);
-          long key = key(h);
+          long key = keyOf.applyAsLong(h);
           int c = clusters.get(key);
           if (c < 0) {
             break; // not even the prefix of a longer name: stop early (most tokens end here)

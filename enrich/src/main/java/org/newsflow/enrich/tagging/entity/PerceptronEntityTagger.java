@@ -151,10 +151,6 @@ public final class PerceptronEntityTagger implements EntityTagger {
         }
       }
     }
-    // A well-known organisation the model called "other" (broadcasters are often MISC-like in the training data).
-    if (type == EntityType.OTHER && b - a == 1 && (gaz.wordFlags(tokens.get(a).text()) & Gazetteer.ORG) != 0) {
-      type = EntityType.ORGANIZATION;
-    }
     // "President Joe Biden": titles are not part of a person's name.
     while (a < b && type == EntityType.PERSON && (gaz.wordFlags(tokens.get(a).text()) & Gazetteer.TITLE) != 0) {
       a++;

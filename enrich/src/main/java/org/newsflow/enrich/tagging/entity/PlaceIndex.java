@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -79,6 +80,11 @@ public final class PlaceIndex {
   List<GeoPlace> named(String name) {
     List<GeoPlace> out = byName.get(Gazetteer.normalise(name));
     return out == null ? List.of() : out;
+  }
+
+  /** Calls the consumer with every normalised name and the places it names. */
+  public void forEachName(BiConsumer<String, List<GeoPlace>> consumer) {
+    byName.forEach(consumer);
   }
 
   /** The country with this ISO 3166-1 alpha-2 code, or null. */

@@ -2,17 +2,25 @@ package org.newsflow.enrich.training.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.newsflow.enrich.tagging.entity.Features;
 import org.newsflow.enrich.tagging.entity.WordClusters;
 import org.newsflow.enrich.tagging.text.Sentence;
@@ -71,6 +79,71 @@ public final class ClusterBuilder {
       addSentences(splitter, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), out);
     }
     return out;
+  }
+
+  /**
+   * Writes clusters to a cache file (gzip: count, then 64-bit key and packed value per entry).
+   *
+   * @param clusters the clusters
+   * @param file     where to write
+   * @throws IOException if it cannot be written
+   */
+  public static void save(WordClusters clusters, Path file) throws IOException {
+    long[] keys = clusters.keys();
+    int[] values = clusters.values();
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+        new GZIPOutputStream(Files.newOutputStream(file)), 1 << 16))) {
+      out.writeInt(keys.length);
+      for (int i = 0; i < keys.length; i++) {
+        out.writeLong(keys[i]);
+        out.writeInt(values[i]);
+      }
+    }
+  }
+
+  /**
+   * Reads clusters written by {@link #save}.
+   *
+   * @param file the cache file
+   * @return the clusters
+   * @throws IOException if it cannot be read
+   */
+  public static WordClusters load(Path file) throws IOException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+        new GZIPInputStream(Files.newInputStream(file)), 1 << 16))) {
+      int n = in.readInt();
+      if (n < 0 || n > 50_000_000) {
+        throw new IOException("not a cluster cache: " + file);
+      }
+      long[] keys = new long[n];
+      int[] values = new int[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = in.readLong();
+        values[i] = in.readInt();
+      }
+      return new WordClusters(keys, values);
+    }
+  }
+
+  /**
+   * The clusters with more hashed entries appended (keys sorted, so the model file is deterministic).
+   *
+   * @param clusters the clusters
+   * @param entries  key → packed value of another namespace (e.g. {@link org.newsflow.enrich.tagging.entity.ExternalNames})
+   * @return the merged table
+   */
+  public static WordClusters withEntries(WordClusters clusters, Map<Long, Integer> entries) {
+    long[] ck = clusters.keys();
+    int[] cv = clusters.values();
+    long[] keys = Arrays.copyOf(ck, ck.length + entries.size());
+    int[] values = Arrays.copyOf(cv, cv.length + entries.size());
+    List<Long> sorted = new ArrayList<>(entries.keySet());
+    Collections.sort(sorted);
+    for (int j = 0; j < sorted.size(); j++) {
+      keys[ck.length + j] = sorted.get(j);
+      values[ck.length + j] = entries.get(sorted.get(j));
+    }
+    return new WordClusters(keys, values);
   }
 
   private static void addSentences(SentenceSplitter splitter, String text, List<String[]> out) {
