@@ -31,13 +31,14 @@ final class DeliveryLanes implements AutoCloseable {
     lanes.get(Math.floorMod(feedId.hashCode(), lanes.size())).execute(delivery);
   }
 
-  /** Lets queued deliveries finish for up to five seconds, then drops the rest. */
+  /** Lets queued deliveries finish for up to five seconds in all, then drops the rest. */
   @Override
   public void close() {
     lanes.forEach(ExecutorService::shutdown);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     try {
       for (ExecutorService lane : lanes) {
-        lane.awaitTermination(5, TimeUnit.SECONDS);
+        lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
