@@ -30,11 +30,21 @@ public final class JavaProcess {
    */
   public static JavaProcess start(String name, Path dir, int maxHeapMb, String mainClass, List<String> args)
       throws IOException {
+    return start(name, dir, List.of("-Xmx" + maxHeapMb + "m", "-XX:+UseSerialGC"), mainClass, args);
+  }
+
+  /**
+   * Starts {@code mainClass} with {@code args} and the given JVM options (heap, collector, system properties),
+   * output (stdout and stderr) to a new file in {@code dir}.
+   */
+  public static JavaProcess start(String name, Path dir, List<String> jvmOptions, String mainClass, List<String> args)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.createDirectories(dir);
     Path log = Files.createTempFile(dir, name + "-", ".log");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeapMb + "m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), mainClass));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new JavaProcess(name, p, log);
@@ -43,6 +53,11 @@ public final class JavaProcess {
   /** The name given at start. */
   public String name() {
     return name;
+  }
+
+  /** The operating system's handle of the process (pid, CPU time). */
+  public ProcessHandle handle() {
+    return process.toHandle();
   }
 
   /** Whether the process still runs. */

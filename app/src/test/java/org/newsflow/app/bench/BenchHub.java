@@ -29,9 +29,14 @@ final class BenchHub implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newHttpClient();
+  // platform threads of its own name: virtual threads would run on the carriers ingest's virtual threads use, and
+  // the benchmark could not tell the hub's CPU from ingest's
+  private final ExecutorService pushes = Executors.newFixedThreadPool(8, Thread.ofPlatform().name("bench-hub-", 0)
+      .daemon().factory());
+  // the client's own work needs threads of its own: on the push threads, which block in send, it would deadlock
+  private final HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2,
+      Thread.ofPlatform().name("bench-hub-client-", 0).daemon().factory())).build();
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
-  private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicLong failed = new AtomicLong();
 
   BenchHub() throws IOException {

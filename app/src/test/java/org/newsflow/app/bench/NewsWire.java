@@ -91,6 +91,16 @@ final class NewsWire {
     return appeared.size();
   }
 
+  /** An article's title and plain text (its paragraphs joined), as ingest turns an item into text. */
+  record Item(String title, String text) {
+  }
+
+  /** A new article of the kind {@link #publish} adds, not published anywhere (for measuring the taggers alone). */
+  synchronized Item item(long n) {
+    return new Item(title() + " (" + n + ")", body().replace("</p><p>", "\n\n").replace("<p>", "")
+        .replace("</p>", "").strip());
+  }
+
   /** A feed document and its ETag. */
   record Document(String xml, String etag) {
   }

@@ -52,7 +52,6 @@ import org.newsflow.ingest.registry.FeedDefinition;
  */
 public final class PipelineBenchmark {
 
-  private static final Duration WARM_UP = Duration.ofSeconds(15);
 
   private PipelineBenchmark() {
   }
@@ -60,7 +59,15 @@ public final class PipelineBenchmark {
   /** Runs the benchmark. */
   public static void main(String[] rawArgs) throws Exception {
     boolean push = java.util.Arrays.asList(rawArgs).contains("--push");
-    String[] args = java.util.Arrays.stream(rawArgs).filter(a -> !a.equals("--push")).toArray(String[]::new);
+    boolean separate = java.util.Arrays.asList(rawArgs).contains("--processes");
+    // --warmup=S: seconds of load not counted (default 15); JIT compilation of the whole pipeline takes minutes
+    Duration warmUp = java.util.Arrays.stream(rawArgs).filter(a -> a.startsWith("--warmup="))
+        .map(a -> Duration.ofSeconds(Long.parseLong(a.substring("--warmup=".length())))).findFirst()
+        .orElse(Duration.ofSeconds(15));
+    // --refresh=INTERVAL: the index's refresh_interval for this run (the template's is 1s)
+    String refresh = java.util.Arrays.stream(rawArgs).filter(a -> a.startsWith("--refresh="))
+        .map(a -> a.substring("--refresh=".length())).findFirst().orElse(null);
+    String[] args = java.util.Arrays.stream(rawArgs).filter(a -> !a.startsWith("--")).toArray(String[]::new);
     int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 50;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
@@ -74,6 +81,7 @@ public final class PipelineBenchmark {
     NewsWire wire = new NewsWire(feeds);
     BenchHub hub = push ? new BenchHub() : null;
     HttpServer http = feedServer(wire, hub);
+    ServiceProcesses processes = null;
     try (ServiceRunner servers = new ServiceRunner(); ServiceRunner pipeline = new ServiceRunner()) {
       EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
       EmbeddedOpenSearch openSearch = new EmbeddedOpenSearch(dir.resolve("os"), 0);
@@ -102,11 +110,20 @@ public final class PipelineBenchmark {
       for (int f = 0; f < feeds; f++) {
         defs.add(FeedDefinition.of(feedUrl(http, f)));
       }
-      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-      pipeline.start(Services.enrich(config, Services.enricher(), metrics));
-      pipeline.start(Services.sink(config, metrics));
-      pipeline.start(Services.ingest(config, defs, metrics));
+      if (separate) {
+        processes = new ServiceProcesses(dir, settings,
+            ServiceProcesses.feedsFile(dir, defs.stream().map(d -> d.url().toString()).toList()));
+      } else {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        pipeline.start(Services.enrich(config, Services.enricher(), metrics));
+        pipeline.start(Services.sink(config, metrics));
+        pipeline.start(Services.ingest(config, defs, metrics));
+      }
 
+      if (refresh != null) {
+        setRefreshInterval(openSearch.url() + "/" + config.get(org.newsflow.sink.opensearch.OpenSearchSettings.ALIAS),
+            refresh);
+      }
       Watchers watchers = new Watchers(wire, kafka.bootstrapServers(), new Topics("news").articlesEnriched().name(),
           openSearch.url() + "/" + config.get(org.newsflow.sink.opensearch.OpenSearchSettings.ALIAS));
       watchers.start();
@@ -122,9 +139,11 @@ public final class PipelineBenchmark {
 
       long start = System.nanoTime();
       long period = (long) (1e9 / rate);
-      long measureFrom = start + WARM_UP.toNanos();
+      long measureFrom = start + warmUp.toNanos();
       long end = start + Duration.ofSeconds(seconds).toNanos();
       Map<Long, StageCpu.Sample> cpu0 = null;
+      Map<String, Double> native0 = Map.of();
+      Map<String, Double> services0 = Map.of();
       long proc0 = 0;
       long published = 0;
       long publishedInWindow = 0;
@@ -133,6 +152,8 @@ public final class PipelineBenchmark {
         long now = System.nanoTime();
         if (cpu0 == null && now >= measureFrom) {
           cpu0 = cpu.sample();
+          native0 = StageCpu.nativeThreads();
+          services0 = processes == null ? Map.of() : processes.cpuSeconds();
           proc0 = os.getProcessCpuTime();
           watchers.measureFrom(now);
         }
@@ -151,6 +172,8 @@ public final class PipelineBenchmark {
       }
       Map<Long, StageCpu.Sample> cpu1 = cpu.sample();
       long proc1 = os.getProcessCpuTime();
+      Map<String, Double> native1 = StageCpu.nativeThreads();
+      Map<String, Double> services1 = processes == null ? Map.of() : processes.cpuSeconds();
       double window = (end - measureFrom) / 1e9;
       // drain: wait until every article published in the window is searchable, up to 60 s
       long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -160,8 +183,9 @@ public final class PipelineBenchmark {
       double drained = (System.nanoTime() - end) / 1e9;
       watchers.stop();
 
-      System.out.printf(Locale.ROOT, "%d feeds, %.0f articles/s offered, poll interval %s, %d s (first %d s not "
-          + "counted), %d cores visible%n", feeds, rate, pollInterval, seconds, WARM_UP.toSeconds(),
+      System.out.printf(Locale.ROOT, "%s: %d feeds, %.0f articles/s offered, %s, poll interval %s, %d s (first %d s "
+          + "not counted), %d cores visible%n", separate ? "three service processes" : "one JVM as `up`", feeds, rate,
+          push ? "push" : "polling", pollInterval, seconds, warmUp.toSeconds(),
           Runtime.getRuntime().availableProcessors());
       System.out.printf(Locale.ROOT, "published %d (%d in the measured %.0f s); on the enriched topic %d, searchable %d "
           + "of those; drain after the last one: %.1f s%n", published, publishedInWindow, window,
@@ -177,14 +201,30 @@ public final class PipelineBenchmark {
       double process = (proc1 - proc0) / 1e9;
       stages.put("jvm internal (gc, jit)", Math.max(0, process - javaThreads));
       long perArticleBase = Math.max(1, publishedInWindow);
-      System.out.printf(Locale.ROOT, "CPU in the measured window: %.1f s of %.1f s x 2 cores (%.0f %%)%n", process,
-          window, 100 * process / (2 * window));
+      Map<String, Double> serviceCpu = new java.util.LinkedHashMap<>();
+      Map<String, Double> servicesStart = services0;
+      services1.forEach((name, s) -> serviceCpu.put(name + " (own process)", s - servicesStart.getOrDefault(name, 0.0)));
+      double servicesTotal = serviceCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+      double all = process + servicesTotal;
+      System.out.printf(Locale.ROOT, "CPU in the measured window: %.1f s of %.1f s x 2 cores (%.0f %%)%s%n", all,
+          window, 100 * all / (2 * window), separate ? "; the benchmark's JVM (broker, node, feed server, hub, "
+          + "watchers) " + String.format(Locale.ROOT, "%.1f s", process) : "");
+      serviceCpu.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-34s %7.1f s  %5.1f %%  %7.2f ms per article%n",
+          name, s, 100 * s / all, 1000 * s / perArticleBase));
       stages.forEach((stage, s) -> System.out.printf(Locale.ROOT, "  %-34s %7.1f s  %5.1f %%  %7.2f ms per article%n",
-          stage, s, 100 * s / process, 1000 * s / perArticleBase));
+          stage, s, 100 * s / all, 1000 * s / perArticleBase));
+      System.out.println("  busiest 'other' threads: " + StageCpu.busiest(cpu0, cpu1, "other", 6));
+      Map<String, Double> nativeStart = native0;
+      native1.forEach((kind, s) -> System.out.printf(Locale.ROOT, "    of which %-25s %7.1f s  %5.1f %%%n", kind,
+          s - nativeStart.getOrDefault(kind, 0.0), 100 * (s - nativeStart.getOrDefault(kind, 0.0)) / all));
+      System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", os.getSystemLoadAverage());
       if (push) {
         System.out.println("push: failed pushes " + hub.failedPushes());
       }
     } finally {
+      if (processes != null) {
+        processes.close();
+      }
       http.stop(0);
       if (hub != null) {
         hub.close();
@@ -192,6 +232,24 @@ public final class PipelineBenchmark {
       EmbeddedKafka.deleteRecursively(dir);
     }
     System.exit(0);
+  }
+
+  /** Sets the index's refresh interval once the sink has created it. */
+  private static void setRefreshInterval(String aliasUrl, String interval) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < until) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(aliasUrl + "/_settings"))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"index\":{\"refresh_interval\":\"" + interval + "\"}}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        System.out.println("index refresh_interval set to " + interval);
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the index did not appear within 120 s");
   }
 
   private static String feedUrl(HttpServer http, int feed) {
@@ -325,7 +383,10 @@ public final class PipelineBenchmark {
       String cursor = Instant.now().minusSeconds(600).toString();
       while (running.get()) {
         try {
-          String query = "{\"size\":2000,\"_source\":[\"url\",\"enriched\"],\"sort\":[{\"enriched\":\"asc\"}],"
+          // doc values, not _source: reading stored sources of hundreds of hits five times a second would make the
+          // watcher a noticeable load on the node it measures
+          String query = "{\"size\":2000,\"_source\":false,\"docvalue_fields\":[\"url\","
+              + "{\"field\":\"enriched\",\"format\":\"strict_date_optional_time\"}],\"sort\":[{\"enriched\":\"asc\"}],"
               + "\"query\":{\"range\":{\"enriched\":{\"gte\":\"" + cursor + "\"}}}}";
           HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(searchUrl + "/_search"))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
@@ -335,8 +396,8 @@ public final class PipelineBenchmark {
             Instant newest = null;
             for (JsonNode hit : mapper.readTree(r.body()).path("hits").path("hits")) {
               indexHits.incrementAndGet();
-              record(hit.path("_source").path("url").asText(null), at, seenSearchable, searchable);
-              String enriched = hit.path("_source").path("enriched").asText(null);
+              record(hit.path("fields").path("url").path(0).asText(null), at, seenSearchable, searchable);
+              String enriched = hit.path("fields").path("enriched").path(0).asText(null);
               if (enriched != null) {
                 Instant e = Instant.parse(enriched);
                 newest = newest == null || e.isAfter(newest) ? e : newest;

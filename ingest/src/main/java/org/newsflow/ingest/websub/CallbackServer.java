@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,10 @@ public final class CallbackServer implements AutoCloseable {
   private final MeterRegistry metrics;
   private final HttpServer server;
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-  private final ExecutorService deliveries = Executors.newSingleThreadExecutor(
-      Thread.ofPlatform().name("websub-delivery").daemon().factory());
+  /** Threads taking pushed content through ingest; one feed's pushes stay in order on one of them. */
+  static final int DELIVERY_LANES = 8;
+
+  private final DeliveryLanes deliveries = new DeliveryLanes(DELIVERY_LANES);
 
   /**
    * @param host         address to bind
@@ -157,7 +158,7 @@ public final class CallbackServer implements AutoCloseable {
       return;
     }
     String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-    deliveries.execute(() -> {
+    deliveries.execute(s.feedId(), () -> {
       try {
         receiver.accept(s, body, contentType);
       } catch (RuntimeException e) {
@@ -216,11 +217,6 @@ public final class CallbackServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     handlers.shutdownNow();
-    deliveries.shutdown();
-    try {
-      deliveries.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    deliveries.close();
   }
 }

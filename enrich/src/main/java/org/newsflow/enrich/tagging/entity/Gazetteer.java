@@ -65,6 +65,10 @@ public final class Gazetteer {
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.");
 
+  // compiled once: normalise runs for every place mention of every article (String.replaceAll compiles per call)
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private final Map<String, Integer> wordFlags;
   private final Map<String, Integer> phraseFlags;
   private final Map<String, Place> places;
@@ -179,8 +183,8 @@ public final class Gazetteer {
    * @return the key
    */
   public static String normalise(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return s.replace('\u2019', '\'').toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(s.replace('\u2019', '\'').toLowerCase(Locale.ROOT).trim()).replaceAll(" ");
   }
 
   /**
