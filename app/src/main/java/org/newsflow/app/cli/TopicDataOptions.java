@@ -3,10 +3,12 @@ package org.newsflow.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.newsflow.enrich.training.topic.Corpora;
+import org.newsflow.enrich.training.topic.DistilledTable;
 import org.newsflow.enrich.training.topic.EmbeddingBuilder;
 import org.newsflow.enrich.training.topic.IptcVocabulary;
 import org.newsflow.enrich.training.topic.SourceMapping;
 import org.newsflow.enrich.training.topic.TrainingOptions;
+import org.newsflow.enrich.training.topic.WordVectorSource;
 import picocli.CommandLine.Option;
 
 /** The data and settings `train topics` and `evaluate topics` share (a picocli mixin). */
@@ -49,6 +51,11 @@ public final class TopicDataOptions {
       description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
   int calibrationFolds;
 
+  @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "ppmi",
+      description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2, "
+          + "the table under enrich resources) or both side by side (default: ${DEFAULT-VALUE}).")
+  String wordVectors;
+
   Corpora corpora() throws IOException {
     return Corpora.read(bbc, huffpost, reuters, SourceMapping.loadDefault());
   }
@@ -64,8 +71,16 @@ public final class TopicDataOptions {
         d.threshold1(), d.threshold2(), d.trainLevel2());
   }
 
-  EmbeddingBuilder embeddings() {
+  WordVectorSource embeddings() {
     EmbeddingBuilder d = EmbeddingBuilder.defaults();
-    return new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(), d.sifA(), d.seed());
+    EmbeddingBuilder ppmi = new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(),
+        d.sifA(), d.seed());
+    return switch (wordVectors) {
+      case "ppmi" -> WordVectorSource.ppmiOnly(ppmi);
+      case "minilm" -> new WordVectorSource(ppmi, DistilledTable.loadDefault(), false);
+      case "both" -> new WordVectorSource(ppmi, DistilledTable.loadDefault(), true);
+      default -> throw new IllegalArgumentException("--word-vectors must be ppmi, minilm or both, not '"
+          + wordVectors + "'");
+    };
   }
 }
