@@ -1,6 +1,8 @@
 package org.newsflow.app.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.newsflow.enrich.training.topic.Corpora;
 import org.newsflow.enrich.training.topic.DistilledTable;
@@ -52,9 +54,14 @@ public final class TopicDataOptions {
   int calibrationFolds;
 
   @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "ppmi",
-      description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2, "
-          + "the table under enrich resources) or both side by side (default: ${DEFAULT-VALUE}).")
+      description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2: "
+          + "the --distilled table) or both side by side (default: ${DEFAULT-VALUE}).")
   String wordVectors;
+
+  @Option(names = "--distilled", paramLabel = "FILE", defaultValue = "enrich/target/minilm-word-vectors.bin.gz",
+      description = "Word vectors distilled from all-MiniLM-L6-v2, built by the test-scope main MiniLmWordTable "
+          + "(see docs/iptc-topics.md); read only with --word-vectors minilm or both (default: ${DEFAULT-VALUE}).")
+  Path distilled;
 
   Corpora corpora() throws IOException {
     return Corpora.read(bbc, huffpost, reuters, SourceMapping.loadDefault());
@@ -71,16 +78,22 @@ public final class TopicDataOptions {
         d.threshold1(), d.threshold2(), d.trainLevel2());
   }
 
-  WordVectorSource embeddings() {
+  WordVectorSource embeddings() throws IOException {
     EmbeddingBuilder d = EmbeddingBuilder.defaults();
     EmbeddingBuilder ppmi = new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(),
         d.sifA(), d.seed());
     return switch (wordVectors) {
       case "ppmi" -> WordVectorSource.ppmiOnly(ppmi);
-      case "minilm" -> new WordVectorSource(ppmi, DistilledTable.loadDefault(), false);
-      case "both" -> new WordVectorSource(ppmi, DistilledTable.loadDefault(), true);
+      case "minilm" -> new WordVectorSource(ppmi, distilledTable(), false);
+      case "both" -> new WordVectorSource(ppmi, distilledTable(), true);
       default -> throw new IllegalArgumentException("--word-vectors must be ppmi, minilm or both, not '"
           + wordVectors + "'");
     };
+  }
+
+  private DistilledTable distilledTable() throws IOException {
+    try (InputStream in = Files.newInputStream(distilled)) {
+      return DistilledTable.read(in);
+    }
   }
 }

@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -14,8 +13,8 @@ import java.util.zip.GZIPOutputStream;
  * Static word vectors distilled from a sentence-embedding model (all-MiniLM-L6-v2: each word of the corpora
  * embedded on its own, reduced by PCA), keyed by the featurizer's token hash like {@link
  * org.newsflow.enrich.tagging.topic.WordVectors}. A training input only: {@link WordVectorSource} keeps the words
- * a training set uses and weights them; the run-time model carries the result, not this table. Components are
- * 8-bit integers with one scale.
+ * a training set uses and weights them; the run-time model carries the result, not this table. Built by the
+ * test-scope main {@code MiniLmWordTable} into a file (not shipped). Components are 8-bit integers with one scale.
  *
  * @param keys    token hashes, distinct
  * @param vectors row-major components, {@code keys.length * dim}, each row of unit length
@@ -23,25 +22,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public record DistilledTable(long[] keys, float[] vectors, int dim) {
 
-  /** The table `train topics` uses, built by the test-scope main {@code MiniLmWordTable}. */
-  public static final String RESOURCE = "training/minilm-word-vectors.bin.gz";
-
   /** Validates the shape. */
   public DistilledTable {
     if (dim < 1 || vectors.length != (long) keys.length * dim) {
       throw new IllegalArgumentException("vectors do not match " + keys.length + " keys of dimension " + dim);
-    }
-  }
-
-  /** @return the table shipped under {@link #RESOURCE} */
-  public static DistilledTable loadDefault() {
-    try (InputStream in = DistilledTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

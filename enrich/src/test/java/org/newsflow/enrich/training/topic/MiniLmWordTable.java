@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.newsflow.enrich.tagging.topic.TextFeaturizer;
 
 /**
- * Builds {@link DistilledTable#RESOURCE}: every word used at least three times in the three corpora or in the IPTC
+ * Builds a {@link DistilledTable} file (`evaluate topics --word-vectors minilm` reads it): every word used at least three times in the three corpora or in the IPTC
  * vocabulary, embedded on its own by all-MiniLM-L6-v2 (quantised, ONNX Runtime, test scope only), the 384
  * dimensions centred and reduced to the top principal components, each row normalised. A word's surface forms that
  * the featurizer folds into one token (missile, missiles) take the most frequent form's vector. A plain main; about
@@ -22,7 +22,7 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  *
  * <pre>
  * java -Xmx4g -cp "$CP" org.newsflow.enrich.training.topic.MiniLmWordTable ../shared/data \
- *     enrich/src/main/resources/training/minilm-word-vectors.bin.gz 96
+ *     enrich/target/minilm-word-vectors.bin.gz 96
  * </pre>
  */
 public final class MiniLmWordTable {

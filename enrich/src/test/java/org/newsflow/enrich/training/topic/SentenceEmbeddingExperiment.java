@@ -213,6 +213,15 @@ public final class SentenceEmbeddingExperiment {
     return out;
   }
 
+  private static long rssKb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
   private static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -324,12 +333,13 @@ public final class SentenceEmbeddingExperiment {
   /** Embedding cost per article on this thread, by number of words kept (title and lead of BBC articles). */
   private static void time(Path bbc) throws IOException {
     List<BbcArticle> articles = BbcArticle.readAll(bbc).subList(0, 300);
+    long rss0 = rssKb();
     long l0 = System.nanoTime();
     EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
     model.embed("warm up");
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT, "model load %.2f s, heap after load %d MB%n", (System.nanoTime() - l0) / 1e9,
-        (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf(Locale.ROOT, "model load %.2f s, heap after load %d MB, resident memory +%d MB%n",
+        (System.nanoTime() - l0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20, (rssKb() - rss0) >> 10);
     for (int words : new int[] {16, 32, 48, 64, 128}) {
       List<String> in = new ArrayList<>();
       for (BbcArticle a : articles) {
