@@ -37,7 +37,7 @@ public final class TopicDataOptions {
       description = "Weight of the hashed word/bigram features, 0 for none (default: ${DEFAULT-VALUE}).")
   float sparseWeight;
 
-  @Option(names = "--dense-weight", paramLabel = "W", defaultValue = "1.0",
+  @Option(names = "--dense-weight", paramLabel = "W", defaultValue = "0.5",
       description = "Weight of the mean word vector, 0 for none (default: ${DEFAULT-VALUE}).")
   float denseWeight;
 
@@ -53,7 +53,7 @@ public final class TopicDataOptions {
       description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
   int calibrationFolds;
 
-  @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "ppmi",
+  @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "minilm",
       description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2: "
           + "the --distilled table) or both side by side (default: ${DEFAULT-VALUE}).")
   String wordVectors;
@@ -92,6 +92,10 @@ public final class TopicDataOptions {
   }
 
   private DistilledTable distilledTable() throws IOException {
+    if (!Files.isReadable(distilled)) {
+      throw new IllegalArgumentException("no distilled word vectors at " + distilled + ": build them with "
+          + "MiniLmWordTable (docs/iptc-topics.md, \"Rebuild\") or pass --word-vectors ppmi");
+    }
     try (InputStream in = Files.newInputStream(distilled)) {
       return DistilledTable.read(in);
     }
