@@ -1,12 +1,16 @@
 package org.newsflow.app.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.newsflow.enrich.training.topic.Corpora;
+import org.newsflow.enrich.training.topic.DistilledTable;
 import org.newsflow.enrich.training.topic.EmbeddingBuilder;
 import org.newsflow.enrich.training.topic.IptcVocabulary;
 import org.newsflow.enrich.training.topic.SourceMapping;
 import org.newsflow.enrich.training.topic.TrainingOptions;
+import org.newsflow.enrich.training.topic.WordVectorSource;
 import picocli.CommandLine.Option;
 
 /** The data and settings `train topics` and `evaluate topics` share (a picocli mixin). */
@@ -33,7 +37,7 @@ public final class TopicDataOptions {
       description = "Weight of the hashed word/bigram features, 0 for none (default: ${DEFAULT-VALUE}).")
   float sparseWeight;
 
-  @Option(names = "--dense-weight", paramLabel = "W", defaultValue = "1.0",
+  @Option(names = "--dense-weight", paramLabel = "W", defaultValue = "0.5",
       description = "Weight of the mean word vector, 0 for none (default: ${DEFAULT-VALUE}).")
   float denseWeight;
 
@@ -48,6 +52,16 @@ public final class TopicDataOptions {
   @Option(names = "--calibration-folds", paramLabel = "N", defaultValue = "3",
       description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
   int calibrationFolds;
+
+  @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "minilm",
+      description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2: "
+          + "the --distilled table) or both side by side (default: ${DEFAULT-VALUE}).")
+  String wordVectors;
+
+  @Option(names = "--distilled", paramLabel = "FILE", defaultValue = "enrich/target/minilm-word-vectors.bin.gz",
+      description = "Word vectors distilled from all-MiniLM-L6-v2, built by the test-scope main MiniLmWordTable "
+          + "(see docs/iptc-topics.md); read only with --word-vectors minilm or both (default: ${DEFAULT-VALUE}).")
+  Path distilled;
 
   Corpora corpora() throws IOException {
     return Corpora.read(bbc, huffpost, reuters, SourceMapping.loadDefault());
@@ -64,8 +78,26 @@ public final class TopicDataOptions {
         d.threshold1(), d.threshold2(), d.trainLevel2());
   }
 
-  EmbeddingBuilder embeddings() {
+  WordVectorSource embeddings() throws IOException {
     EmbeddingBuilder d = EmbeddingBuilder.defaults();
-    return new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(), d.sifA(), d.seed());
+    EmbeddingBuilder ppmi = new EmbeddingBuilder(vectorDim, d.maxWords(), d.minCount(), d.contexts(), d.window(),
+        d.sifA(), d.seed());
+    return switch (wordVectors) {
+      case "ppmi" -> WordVectorSource.ppmiOnly(ppmi);
+      case "minilm" -> new WordVectorSource(ppmi, distilledTable(), false);
+      case "both" -> new WordVectorSource(ppmi, distilledTable(), true);
+      default -> throw new IllegalArgumentException("--word-vectors must be ppmi, minilm or both, not '"
+          + wordVectors + "'");
+    };
+  }
+
+  private DistilledTable distilledTable() throws IOException {
+    if (!Files.isReadable(distilled)) {
+      throw new IllegalArgumentException("no distilled word vectors at " + distilled + ": build them with "
+          + "MiniLmWordTable (docs/iptc-topics.md, \"Rebuild\") or pass --word-vectors ppmi");
+    }
+    try (InputStream in = Files.newInputStream(distilled)) {
+      return DistilledTable.read(in);
+    }
   }
 }

@@ -2,6 +2,8 @@ package org.newsflow.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.newsflow.enrich.training.topic.Corpora;
+import org.newsflow.enrich.training.topic.IptcVocabulary;
 import org.newsflow.enrich.training.topic.TopicTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +29,11 @@ public final class TrainTopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the data first: a missing corpus is the likelier mistake and should be the error reported
+    Corpora corpora = data.corpora();
+    IptcVocabulary vocabulary = data.vocabulary();
     new TopicTrainer(data.options(), data.embeddings(), spec.commandLine().getErr())
-        .trainAndWrite(data.corpora(), data.vocabulary(), out);
+        .trainAndWrite(corpora, vocabulary, out);
     return 0;
   }
 }

@@ -41,6 +41,51 @@ public record EmbeddingBuilder(int dim, int maxWords, int minCount, int contexts
    * @return the vectors
    */
   public WordVectors build(List<String> texts, TextFeaturizer featurizer, PrintWriter log) {
+    Table t = table(texts, featurizer, log);
+    return WordVectors.quantise(t.keys(), t.vectors(), t.dim());
+  }
+
+  /**
+   * Vectors before quantisation.
+   *
+   * @param keys    the vocabulary's token hashes, most frequent first
+   * @param vectors row-major, SIF weight included ({@code dim} 0: none)
+   * @param dim     components per vector
+   * @param sif     each word's smooth-inverse-frequency weight
+   */
+  record Table(long[] keys, float[] vectors, int dim, double[] sif) {
+  }
+
+  /** The vocabulary (as {@link #table}) and its SIF weights, without vectors. */
+  Table counts(List<String> texts, TextFeaturizer featurizer) {
+    Map<Long, int[]> counts = new HashMap<>();
+    long total = 0;
+    for (String text : texts) {
+      long[] doc = featurizer.tokenHashes(text);
+      for (long h : doc) {
+        counts.computeIfAbsent(h, k -> new int[1])[0]++;
+      }
+      total += doc.length;
+    }
+    Long[] byCount = vocabulary(counts);
+    long[] keys = new long[byCount.length];
+    double[] sif = new double[byCount.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = byCount[i];
+      sif[i] = sifA / (sifA + counts.get(byCount[i])[0] / (double) total);
+    }
+    return new Table(keys, new float[0], 0, sif);
+  }
+
+  private Long[] vocabulary(Map<Long, int[]> counts) {
+    return counts.entrySet().stream().filter(e -> e.getValue()[0] >= minCount)
+        .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+            : Long.compare(a.getKey(), b.getKey()))
+        .limit(maxWords).map(Map.Entry::getKey).toArray(Long[]::new);
+  }
+
+  /** The PPMI vectors as floats, with the SIF weights. */
+  Table table(List<String> texts, TextFeaturizer featurizer, PrintWriter log) {
     long t0 = System.nanoTime();
     long[][] docs = new long[texts.size()][];
     Map<Long, int[]> counts = new HashMap<>();
@@ -52,10 +97,7 @@ public record EmbeddingBuilder(int dim, int maxWords, int minCount, int contexts
       }
       total += docs[i].length;
     }
-    Long[] byCount = counts.entrySet().stream().filter(e -> e.getValue()[0] >= minCount)
-        .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
-            : Long.compare(a.getKey(), b.getKey()))
-        .limit(maxWords).map(Map.Entry::getKey).toArray(Long[]::new);
+    Long[] byCount = vocabulary(counts);
     int v = byCount.length;
     int c = Math.min(contexts, v);
     Map<Long, Integer> row = new HashMap<>();
@@ -92,13 +134,15 @@ public record EmbeddingBuilder(int dim, int maxWords, int minCount, int contexts
     co = null;
     double[][] u = svd(ppmi, v, c);
     float[] out = new float[v * dim];
+    double[] sif = new double[v];
     for (int i = 0; i < v; i++) {
       double norm = 0;
       for (int k = 0; k < dim; k++) {
         norm += u[k][i] * u[k][i];
       }
       double p = counts.get(byCount[i])[0] / (double) total;
-      double w = norm == 0 ? 0 : sifA / (sifA + p) / Math.sqrt(norm);
+      sif[i] = sifA / (sifA + p);
+      double w = norm == 0 ? 0 : sif[i] / Math.sqrt(norm);
       for (int k = 0; k < dim; k++) {
         out[i * dim + k] = (float) (u[k][i] * w);
       }
@@ -108,7 +152,7 @@ public record EmbeddingBuilder(int dim, int maxWords, int minCount, int contexts
       keys[i] = byCount[i];
     }
     log.printf(Locale.ROOT, "word vectors: %d x %d in %.1f s%n", v, dim, (System.nanoTime() - t0) / 1e9);
-    return WordVectors.quantise(keys, out, dim);
+    return new Table(keys, out, dim, sif);
   }
 
   /** A sparse matrix in compressed rows. */
@@ -262,7 +306,7 @@ public record EmbeddingBuilder(int dim, int maxWords, int minCount, int contexts
   }
 
   /** Cyclic Jacobi eigen-decomposition of a small symmetric matrix (destroyed); eigenvectors in columns. */
-  private static double[] jacobi(double[][] a, double[][] vectors) {
+  static double[] jacobi(double[][] a, double[][] vectors) {
     int n = a.length;
     for (int i = 0; i < n; i++) {
       vectors[i][i] = 1;

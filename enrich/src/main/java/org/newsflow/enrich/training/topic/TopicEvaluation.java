@@ -47,18 +47,18 @@ public final class TopicEvaluation {
   private final IptcVocabulary vocabulary;
   private final TopicLabels labels;
   private final TrainingOptions options;
-  private final EmbeddingBuilder embeddings;
+  private final WordVectorSource embeddings;
   private final PrintWriter log;
 
   /**
    * @param vocabulary the IPTC vocabulary
    * @param labels     label table
    * @param options    training settings (level 2 is skipped)
-   * @param embeddings word-vector settings
+   * @param embeddings where the word vectors come from
    * @param log        progress
    */
   public TopicEvaluation(IptcVocabulary vocabulary, TopicLabels labels, TrainingOptions options,
-      EmbeddingBuilder embeddings, PrintWriter log) {
+      WordVectorSource embeddings, PrintWriter log) {
     this.vocabulary = vocabulary;
     this.labels = labels;
     this.options = options.withoutLevel2();

@@ -20,15 +20,15 @@ import org.newsflow.enrich.tagging.topic.WordVectors;
 public final class TopicTrainer {
 
   private final TrainingOptions options;
-  private final EmbeddingBuilder embeddings;
+  private final WordVectorSource embeddings;
   private final PrintWriter log;
 
   /**
    * @param options    training settings
-   * @param embeddings word-vector settings
+   * @param embeddings where the word vectors come from
    * @param log        progress
    */
-  public TopicTrainer(TrainingOptions options, EmbeddingBuilder embeddings, PrintWriter log) {
+  public TopicTrainer(TrainingOptions options, WordVectorSource embeddings, PrintWriter log) {
     this.options = options;
     this.embeddings = embeddings;
     this.log = log;

@@ -39,7 +39,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 1f, 400, 600, 12, 1.0, 1e-6, 3.0, 3, 20240314L, 0.5f, 0.5f, true);
+    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 1e-6, 3.0, 3, 20240314L, 0.5f, 0.5f, true);
   }
 
   /** @return the same settings without level-2 classifiers */

@@ -1,0 +1,84 @@
+package org.newsflow.enrich.training.topic;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Static word vectors distilled from a sentence-embedding model (all-MiniLM-L6-v2: each word of the corpora
+ * embedded on its own, reduced by PCA), keyed by the featurizer's token hash like {@link
+ * org.newsflow.enrich.tagging.topic.WordVectors}. A training input only: {@link WordVectorSource} keeps the words
+ * a training set uses and weights them; the run-time model carries the result, not this table. Built by the
+ * test-scope main {@code MiniLmWordTable} into a file (not shipped). Components are 8-bit integers with one scale.
+ *
+ * @param keys    token hashes, distinct
+ * @param vectors row-major components, {@code keys.length * dim}, each row of unit length
+ * @param dim     components per vector
+ */
+public record DistilledTable(long[] keys, float[] vectors, int dim) {
+
+  /** Validates the shape. */
+  public DistilledTable {
+    if (dim < 1 || vectors.length != (long) keys.length * dim) {
+      throw new IllegalArgumentException("vectors do not match " + keys.length + " keys of dimension " + dim);
+    }
+  }
+
+  /**
+   * @param in gzip stream written by {@link #write}
+   * @return the table
+   * @throws IOException when the stream is short or malformed
+   */
+  public static DistilledTable read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)));
+    int n = d.readInt();
+    int dim = d.readInt();
+    float scale = d.readFloat();
+    if (n < 0 || dim < 1 || (long) n * dim > 1L << 28) {
+      throw new IOException("bad distilled table size " + n + " x " + dim);
+    }
+    long[] keys = new long[n];
+    float[] v = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      keys[i] = d.readLong();
+    }
+    byte[] q = new byte[n * dim];
+    d.readFully(q);
+    for (int i = 0; i < q.length; i++) {
+      v[i] = q[i] * scale;
+    }
+    return new DistilledTable(keys, v, dim);
+  }
+
+  /**
+   * @param out where to write (gzip; the caller closes it)
+   * @throws IOException when writing fails
+   */
+  public void write(OutputStream out) throws IOException {
+    float max = 0;
+    for (float x : vectors) {
+      max = Math.max(max, Math.abs(x));
+    }
+    float scale = max == 0 ? 1f : max / 127f;
+    GZIPOutputStream gz = new GZIPOutputStream(out);
+    DataOutputStream d = new DataOutputStream(gz);
+    d.writeInt(keys.length);
+    d.writeInt(dim);
+    d.writeFloat(scale);
+    for (long k : keys) {
+      d.writeLong(k);
+    }
+    byte[] q = new byte[vectors.length];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = (byte) Math.round(vectors[i] / scale);
+    }
+    d.write(q);
+    d.flush();
+    gz.finish();
+  }
+}
