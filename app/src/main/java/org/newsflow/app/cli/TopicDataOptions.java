@@ -59,7 +59,8 @@ public final class TopicDataOptions {
   String wordVectors;
 
   @Option(names = "--distilled", paramLabel = "FILE", defaultValue = "enrich/target/minilm-word-vectors.bin.gz",
-      description = "Word vectors distilled from all-MiniLM-L6-v2, built by the test-scope main MiniLmWordTable "
+      description = "Word vectors distilled from all-MiniLM-L6-v2, built by MiniLmWordTable (Maven profile "
+          + "minilm) "
           + "(see docs/iptc-topics.md); read only with --word-vectors minilm or both (default: ${DEFAULT-VALUE}).")
   Path distilled;
 
