@@ -184,13 +184,12 @@ public final class Features {
     }
     List<SentenceFeatures> out = new ArrayList<>(doc.size());
     for (int s = 0; s < doc.size(); s++) {
-      out.add(sentence(doc.get(s), lowers.get(s), seen, NameLexicon.match(clusters, doc.get(s), lowers.get(s), reversed, exclude),
-          ExternalNames.match(clusters, doc.get(s), lowers.get(s), reversed), exclude));
+      out.add(sentence(doc.get(s), lowers.get(s), seen, reversed, exclude));
     }
     return out;
   }
 
-  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, int[] lex, int[] ext,
+  private SentenceFeatures sentence(String[] w, String[] lw, Map<String, Integer> seen, boolean reversed,
       Map<Long, Integer> exclude) {
     int n = w.length;
     long[] word = new long[n];
@@ -213,6 +212,8 @@ public final class Features {
       capPrior[i] = clusters.get(WordClusters.capKey(lw[i]));
       cap[i] = isCapitalised(w[i]);
     }
+    int[] lex = NameLexicon.match(clusters, lower, cap, reversed, exclude, NameLexicon::key);
+    int[] ext = NameLexicon.match(clusters, lower, cap, reversed, null, ExternalNames::key);
     int[] phrases = gazetteer.matchPhrases(w);
     int[][] rows = new int[n][];
     int[] buf = new int[192];

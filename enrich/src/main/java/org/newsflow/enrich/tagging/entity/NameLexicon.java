@@ -96,25 +96,43 @@ public final class NameLexicon {
     return out;
   }
 
-  /**
-   * Longest-first matches of names from the training-data lexicon: per token the packed type counts of the
-   * matched name (0 = none) in the low 28 bits and its BILU position (0..3) above them.
-   */
-  static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude) {
-    return match(clusters, w, lw, reversed, exclude, NameLexicon::key);
-  }
-
-  /** {@link #match} with the table keys of another name source. */
+  /** {@link #match(WordClusters, long[], boolean[], boolean, Map, LongUnaryOperator)} on the words themselves. */
   static int[] match(WordClusters clusters, String[] w, String[] lw, boolean reversed, Map<Long, Integer> exclude,
       LongUnaryOperator keyOf) {
-    int n = w.length;
+    long[] lowerHash = new long[w.length];
+    boolean[] capitalised = new boolean[w.length];
+    for (int i = 0; i < w.length; i++) {
+      lowerHash[i] = Features.hash(lw[i]);
+      capitalised[i] = Features.isCapitalised(w[i]);
+    }
+    return match(clusters, lowerHash, capitalised, reversed, exclude, keyOf);
+  }
+
+  /**
+   * Longest-first matches of names: per token the packed value of the matched name (0 = none) in the low 28 bits
+   * and its BILU position (0..3) above them, in the sentence's own order. Takes the hashes the feature extractor
+   * has already computed, so a sentence's words are hashed once for every name source.
+   *
+   * @param clusters    the model's hashed table that holds the names
+   * @param lowerHash   {@link Features#hash} of each lower-cased word, in the sentence's order
+   * @param capitalised whether each word is capitalised, in the sentence's order
+   * @param reversed    the sentence is read right to left (the reversed first stage)
+   * @param exclude     entries to subtract (a training document's own names), or null
+   * @param keyOf       the table key of a phrase hash, one per name source
+   */
+  static int[] match(WordClusters clusters, long[] lowerHash, boolean[] capitalised, boolean reversed,
+      Map<Long, Integer> exclude, LongUnaryOperator keyOf) {
+    int n = lowerHash.length;
     int[] out = new int[n];
-    long[] lh = new long[n];
-    boolean[] cap = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int j = reversed ? n - 1 - i : i;
-      lh[i] = Features.hash(lw[j]);
-      cap[i] = Features.isCapitalised(w[j]);
+    long[] lh = lowerHash;
+    boolean[] cap = capitalised;
+    if (reversed) {
+      lh = new long[n];
+      cap = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        lh[i] = lowerHash[n - 1 - i];
+        cap[i] = capitalised[n - 1 - i];
+      }
     }
     int i = 0;
     while (i < n) {

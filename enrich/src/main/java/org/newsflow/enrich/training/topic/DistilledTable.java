@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * embedded on its own, reduced by PCA), keyed by the featurizer's token hash like {@link
  * org.newsflow.enrich.tagging.topic.WordVectors}. A training input only: {@link WordVectorSource} keeps the words
  * a training set uses and weights them; the run-time model carries the result, not this table. Built by the
- * test-scope main {@code MiniLmWordTable} into a file (not shipped). Components are 8-bit integers with one scale.
+ * main {@code MiniLmWordTable} of the {@code minilm} Maven profile into a file (not shipped). Components are 8-bit integers with one scale.
  *
  * @param keys    token hashes, distinct
  * @param vectors row-major components, {@code keys.length * dim}, each row of unit length
