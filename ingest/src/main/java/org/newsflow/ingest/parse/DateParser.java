@@ -62,7 +62,9 @@ public final class DateParser {
     if (s.length() > 64) {
       return null; // no date is this long; spare the formatters
     }
-    Instant iso = parseIso(s);
+    // only text that starts like an ISO date goes to the ISO parsers: each failed parse throws, and most feeds
+    // write RFC 822 dates
+    Instant iso = startsLikeIsoDate(s) ? parseIso(s) : null;
     if (iso != null) {
       return iso;
     }
@@ -80,6 +82,18 @@ public final class DateParser {
       }
     }
     return null;
+  }
+
+  private static boolean startsLikeIsoDate(String s) {
+    if (s.length() < 10 || s.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Instant parseIso(String s) {

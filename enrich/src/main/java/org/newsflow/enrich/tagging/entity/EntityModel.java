@@ -293,12 +293,15 @@ public final class EntityModel {
       if (ws != null) {
         int[] index = ws.index();
         short[] wr = ws.rows();
-        for (int k = 0; k < rows.length + nd; k++) {
-          int idx = index[k < rows.length ? rows[k] : dyn[k - rows.length]];
-          if (idx < 0) {
-            continue;
+        // rows without weights point at the zero row (Weights): no branch, so consecutive misses overlap
+        for (int r : rows) {
+          int base = index[r];
+          for (int l = 0; l < lc; l++) {
+            scores[l] += wr[base + l];
           }
-          int base = idx * lc;
+        }
+        for (int k = 0; k < nd; k++) {
+          int base = index[dyn[k]];
           for (int l = 0; l < lc; l++) {
             scores[l] += wr[base + l];
           }
