@@ -239,6 +239,13 @@ public final class TopicEvaluation {
   }
 
   static Row metrics(String corpus, String form, List<LabelledText> texts, List<double[]> probs,
+      List<String> level1Ids) {
+    Set<Integer> covered = new HashSet<>();
+    texts.forEach(t -> t.topics().forEach(topic -> covered.add(level1Ids.indexOf(topic))));
+    return metrics(corpus, form, texts, probs, level1Ids, covered);
+  }
+
+  static Row metrics(String corpus, String form, List<LabelledText> texts, List<double[]> probs,
       List<String> level1Ids, Set<Integer> covered) {
     int k = level1Ids.size();
     int[] tp = new int[k];
