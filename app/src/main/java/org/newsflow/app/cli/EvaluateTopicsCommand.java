@@ -55,13 +55,13 @@ public final class EvaluateTopicsCommand implements Callable<Integer> {
     if (!skipCrossCorpus) {
       List<List<TopicEvaluation.Row>> tables = evaluation.crossCorpusCalibrations(corpora, heldOut);
       TopicEvaluation.print("Cross-corpus: trained on the other corpora, tested on the held-out one (calibration: "
-          + "in-corpus folds, shipped)", tables.get(0), out);
+          + "in-corpus folds, as --calibration folds)", tables.get(0), out);
       if (heldOut.size() >= 2) {
-        TopicEvaluation.print("Cross-corpus, calibration: in-corpus folds + out-of-corpus shift sigmoid(t*logit+u) "
-            + "(--calibration corpora; fit on the other held-out corpora's predictions)", tables.get(1), out);
         TopicEvaluation.print("Cross-corpus, calibration: in-corpus folds + out-of-corpus temperature "
-            + "sigmoid(t*logit) (fit on the other held-out corpora's predictions; not an option of train)",
+            + "sigmoid(t*logit) (shipped, --calibration corpora; fit on the other held-out corpora's predictions)",
             tables.get(2), out);
+        TopicEvaluation.print("Cross-corpus, calibration: in-corpus folds + out-of-corpus shift sigmoid(t*logit+u) "
+            + "(measured, not shipped; fit on the other held-out corpora's predictions)", tables.get(1), out);
       }
     }
     if (folds >= 2) {

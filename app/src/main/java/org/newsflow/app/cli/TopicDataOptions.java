@@ -54,9 +54,9 @@ public final class TopicDataOptions {
       description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
   int calibrationFolds;
 
-  @Option(names = "--calibration", paramLabel = "SPLIT", defaultValue = "folds",
+  @Option(names = "--calibration", paramLabel = "SPLIT", defaultValue = "corpora",
       description = "Calibration: folds (per-topic Platt scaling on random held-out folds, in-corpus) or corpora "
-          + "(that, then one shift fit on each training corpus scored by a model of the others) "
+          + "(that, then one temperature fit on each training corpus scored by a model of the others) "
           + "(default: ${DEFAULT-VALUE}).")
   String calibration;
 

@@ -93,9 +93,9 @@ public final class TopicEvaluation {
 
   /**
    * The cross-corpus measurement under three calibrations of the same classifiers: in-corpus (per-topic Platt
-   * scaling on random folds of the training corpora, shipped); that followed by the shared out-of-corpus shift
-   * {@code sigmoid(t * logit + u)} that {@code --calibration corpora} learns from leave-one-corpus-out
-   * predictions; and by a temperature alone ({@code u = 0}). For a held-out corpus the shift is fit on the other
+   * scaling on random folds of the training corpora); that followed by a shared out-of-corpus shift
+   * {@code sigmoid(t * logit + u)} learnt from leave-one-corpus-out predictions (measured, not shipped); and by
+   * the temperature alone ({@code u = 0}) that {@code --calibration corpora} ships. For a held-out corpus the shift is fit on the other
    * held-out corpora's predictions (cross-fit: never on the corpus it is measured on), so it needs at least two
    * held-out corpora; with one, the later lists repeat the first.
    *
@@ -148,8 +148,9 @@ public final class TopicEvaluation {
     List<double[]> pooled = new ArrayList<>();
     points.values().forEach(pooled::addAll);
     double[] tu = Calibration.fitShift(pooled);
-    log.printf(Locale.ROOT, "shift fit on all held-out corpora (what --calibration corpora fits): t = %.3f, "
-        + "u = %.3f%n", tu[0], tu[1]);
+    double[] t = Calibration.fitTemperature(pooled);
+    log.printf(Locale.ROOT, "fit on all held-out corpora: shift t = %.3f, u = %.3f; temperature t = %.3f%n", tu[0],
+        tu[1], t[0]);
     return List.of(before, after, tempered);
   }
 

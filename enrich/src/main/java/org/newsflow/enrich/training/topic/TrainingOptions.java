@@ -15,7 +15,7 @@ package org.newsflow.enrich.training.topic;
  * @param l2                 L2 penalty per example
  * @param positiveWeight     loss weight of a positive example (every topic is rare among the examples)
  * @param calibrationFolds   random folds whose held-out scores the per-topic calibration is fit on (0: none)
- * @param calibrationSplit   how the calibration's held-out scores are dealt: whole corpora or random folds
+ * @param calibrationSplit   in-corpus calibration only, or followed by an out-of-corpus temperature
  * @param definitionWeight   loss weight of each IPTC concept's label-and-definition example
  * @param seed               random seed
  * @param threshold1         calibrated probability from which a level-1 topic is assigned
@@ -30,10 +30,10 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
   /** How the texts whose held-out scores the calibration is fit on are dealt. */
   public enum CalibrationSplit {
     /**
-     * Per-topic Platt scaling on random folds as {@link #FOLDS}, followed by one shift shared by all topics,
-     * {@code sigmoid(t * logit + u)}, fit on leave-one-corpus-out predictions (each corpus scored by a model
-     * trained and calibrated on the others), so a probability says how far to trust a score on an outlet the
-     * model has not seen; no shift when the texts come from one corpus only.
+     * Per-topic Platt scaling on random folds as {@link #FOLDS}, followed by one temperature shared by all topics,
+     * {@code sigmoid(t * logit)}, fit on leave-one-corpus-out predictions (each corpus scored by a model trained
+     * and calibrated on the others), so a probability says how far to trust a score on an outlet the model has
+     * not seen, while 0.5 stays where it was; none when the texts come from one corpus only.
      */
     CORPORA,
     /** Random folds over all texts pooled (in-corpus: every held-out text's outlet is in training). */
@@ -61,7 +61,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.FOLDS, 0.3f,
+    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.CORPORA, 0.3f,
         20240314L, 0.5f, 0.5f, true);
   }
 

@@ -58,6 +58,21 @@ class CalibrationTest {
   }
 
   @Test
+  void shouldFitATemperatureThatTempersOverconfidentLogOddsAndKeepsHalfWhereItWas() {
+    Random rnd = new Random(3);
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      double z = rnd.nextGaussian() * 4;
+      boolean y = rnd.nextDouble() < 1 / (1 + Math.exp(-0.6 * z));
+      points.add(new double[] {z, y ? 1 : 0, 1});
+    }
+    double[] t = Calibration.fitTemperature(points);
+    assertThat(t[0]).isCloseTo(0.6, offset(0.05));
+    assertThat(t[1]).isZero();
+    assertThat(Calibration.fitTemperature(List.of(new double[] {1, 1, 1}))).containsExactly(1, 0);
+  }
+
+  @Test
   void shouldNotShiftWhenThePointsCannotSupportAFitOrWouldInvertTheScores() {
     List<double[]> few = List.of(new double[] {2, 1, 1}, new double[] {-2, 0, 1});
     assertThat(Calibration.fitShift(few)).containsExactly(1, 0);
