@@ -3,8 +3,8 @@ package org.newsflow.enrich.training.topic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -18,9 +18,9 @@ import org.newsflow.enrich.training.topic.TrainingOptions.CalibrationSplit;
 
 /**
  * Fits the topic model: level-1 one-vs-rest logistic regressions by stochastic gradient descent on the examples of
- * {@link ExampleBuilder}, a Platt calibration per level-1 class fit on held-out scores of the labelled texts (each
- * corpus scored by a model trained on the others, by default), and the level-2 classifiers. Deterministic for a
- * given seed and input order.
+ * {@link ExampleBuilder}, a calibration per level-1 class (Platt scaling on held-out folds of the labelled texts,
+ * then by default one temperature fit on each corpus scored by a model trained on the others), and the level-2
+ * classifiers. Deterministic for a given seed and input order.
  */
 public final class TopicTraining {
 
@@ -75,8 +75,8 @@ public final class TopicTraining {
   }
 
   /**
-   * Trains the whole model: calibration from held-out scores (split as the options say), then level 1 and level 2
-   * on everything.
+   * Trains the whole model: calibration from held-out scores (in-corpus folds, then the out-of-corpus temperature
+   * if the options say so), then level 1 and level 2 on everything.
    *
    * @param texts  labelled texts
    * @param labels the label table the model names topics with
@@ -84,31 +84,12 @@ public final class TopicTraining {
    * @return the quantised model
    */
   public TopicModel train(List<LabelledText> texts, TopicLabels labels, PrintWriter log) {
-    return train(texts, labels, List.of(options.calibrationSplit()), log).get(0);
-  }
-
-  /**
-   * Trains the classifiers once and returns them under each of several calibrations (to compare calibrations on
-   * the same weights).
-   *
-   * @param texts  labelled texts
-   * @param labels the label table the model names topics with
-   * @param splits how each calibration's held-out texts are dealt
-   * @param log    progress
-   * @return one quantised model per split, in order
-   */
-  public List<TopicModel> train(List<LabelledText> texts, TopicLabels labels, List<CalibrationSplit> splits,
-      PrintWriter log) {
     long t0 = System.nanoTime();
     int k1 = level1Ids().size();
-    List<float[][]> calibrations = new ArrayList<>();
-    for (CalibrationSplit split : splits) {
-      float[][] calibration = {new float[k1], new float[k1]};
-      Arrays.fill(calibration[0], 1f);
-      if (options.calibrationFolds() >= 2) {
-        calibration = calibrate(texts, split, log);
-      }
-      calibrations.add(calibration);
+    float[][] calibration = {new float[k1], new float[k1]};
+    Arrays.fill(calibration[0], 1f);
+    if (options.calibrationFolds() >= 2) {
+      calibration = calibrate(texts, options.calibrationSplit(), log);
     }
     List<Example> examples = examples(texts, new Random(options.seed()));
     Level1 level1 = fitLevel1(examples);
@@ -148,12 +129,8 @@ public final class TopicTraining {
       log.printf(Locale.ROOT, "trained %d level-2 classifiers (%.1f s)%n",
           childIds.stream().mapToInt(List::size).sum(), (System.nanoTime() - t0) / 1e9);
     }
-    List<TopicModel> models = new ArrayList<>();
-    for (float[][] calibration : calibrations) {
-      models.add(TopicModel.quantise(featurizer, level1Ids(), level1.w(), level1.b(), calibration, childIds, w2, b2,
-          options.threshold1(), options.threshold2(), labels));
-    }
-    return models;
+    return TopicModel.quantise(featurizer, level1Ids(), level1.w(), level1.b(), calibration, childIds, w2, b2,
+        options.threshold1(), options.threshold2(), labels);
   }
 
   private List<Example> examples(List<LabelledText> texts, Random rnd) {
