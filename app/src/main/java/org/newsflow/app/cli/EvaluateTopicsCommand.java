@@ -53,8 +53,16 @@ public final class EvaluateTopicsCommand implements Callable<Integer> {
     TopicEvaluation evaluation = new TopicEvaluation(data.vocabulary(), TopicLabels.loadDefault(), data.options(),
         data.embeddings(), spec.commandLine().getErr());
     if (!skipCrossCorpus) {
-      TopicEvaluation.print("Cross-corpus: trained on the other corpora, tested on the held-out one",
-          evaluation.crossCorpus(corpora, heldOut), out);
+      List<List<TopicEvaluation.Row>> tables = evaluation.crossCorpusCalibrations(corpora, heldOut);
+      TopicEvaluation.print("Cross-corpus: trained on the other corpora, tested on the held-out one (calibration: "
+          + "in-corpus folds, as --calibration folds)", tables.get(0), out);
+      if (heldOut.size() >= 2) {
+        TopicEvaluation.print("Cross-corpus, calibration: in-corpus folds + out-of-corpus temperature "
+            + "sigmoid(t*logit) (shipped, --calibration corpora; fit on the other held-out corpora's predictions)",
+            tables.get(2), out);
+        TopicEvaluation.print("Cross-corpus, calibration: in-corpus folds + out-of-corpus shift sigmoid(t*logit+u) "
+            + "(measured, not shipped; fit on the other held-out corpora's predictions)", tables.get(1), out);
+      }
     }
     if (folds >= 2) {
       TopicEvaluation.print(folds + "-fold cross-validation over all corpora pooled",

@@ -10,6 +10,7 @@ import org.newsflow.enrich.training.topic.EmbeddingBuilder;
 import org.newsflow.enrich.training.topic.IptcVocabulary;
 import org.newsflow.enrich.training.topic.SourceMapping;
 import org.newsflow.enrich.training.topic.TrainingOptions;
+import org.newsflow.enrich.training.topic.TrainingOptions.CalibrationSplit;
 import org.newsflow.enrich.training.topic.WordVectorSource;
 import picocli.CommandLine.Option;
 
@@ -53,6 +54,32 @@ public final class TopicDataOptions {
       description = "Held-out folds the probability calibration is fit on, 0 for none (default: ${DEFAULT-VALUE}).")
   int calibrationFolds;
 
+  @Option(names = "--calibration", paramLabel = "SPLIT", defaultValue = "corpora",
+      description = "Calibration: folds (per-topic Platt scaling on random held-out folds, in-corpus) or corpora "
+          + "(that, then one temperature fit on each training corpus scored by a model of the others) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String calibration;
+
+  @Option(names = "--definition-weight", paramLabel = "W", defaultValue = "0.3",
+      description = "Loss weight of each IPTC concept's label-and-definition example (default: ${DEFAULT-VALUE}).")
+  float definitionWeight;
+
+  @Option(names = "--l2", paramLabel = "L", defaultValue = "3e-5",
+      description = "L2 shrinkage per example per epoch (default: ${DEFAULT-VALUE}).")
+  double l2;
+
+  @Option(names = "--positive-weight", paramLabel = "W", defaultValue = "3.0",
+      description = "Loss weight of a positive example (default: ${DEFAULT-VALUE}).")
+  double positiveWeight;
+
+  @Option(names = "--category-cap", paramLabel = "N", defaultValue = "600",
+      description = "The texts of one label set weigh at most this many examples (default: ${DEFAULT-VALUE}).")
+  int categoryCap;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "12",
+      description = "Passes of stochastic gradient descent over level 1 (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
   @Option(names = "--word-vectors", paramLabel = "SOURCE", defaultValue = "minilm",
       description = "Word vectors: ppmi (learned from the corpora's text), minilm (distilled from all-MiniLM-L6-v2: "
           + "the --distilled table) or both side by side (default: ${DEFAULT-VALUE}).")
@@ -75,8 +102,17 @@ public final class TopicDataOptions {
   TrainingOptions options() {
     TrainingOptions d = TrainingOptions.defaults();
     return new TrainingOptions(d.level1Bits(), d.level2Bits(), sparseWeight, denseWeight, injections,
-        d.categoryCap(), d.epochs(), d.learningRate(), d.l2(), d.positiveWeight(), calibrationFolds, d.seed(),
-        d.threshold1(), d.threshold2(), d.trainLevel2());
+        categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds, calibrationSplit(),
+        definitionWeight, d.seed(), d.threshold1(), d.threshold2(), d.trainLevel2());
+  }
+
+  CalibrationSplit calibrationSplit() {
+    return switch (calibration) {
+      case "corpora" -> CalibrationSplit.CORPORA;
+      case "folds" -> CalibrationSplit.FOLDS;
+      default -> throw new IllegalArgumentException("--calibration must be corpora or folds, not '" + calibration
+          + "'");
+    };
   }
 
   WordVectorSource embeddings() throws IOException {

@@ -69,12 +69,107 @@ public record Calibration(float[] slope, float[] intercept) {
     return new Calibration(slope, intercept);
   }
 
-  /** Platt (1999) with weighted points {score, target, weight}, Newton steps and a tiny ridge. */
+  /** @return this calibration followed by {@code sigmoid(t * logit + u)}, the same shape */
+  Calibration shifted(double t, double u) {
+    float[] a = new float[slope.length];
+    float[] b = new float[slope.length];
+    for (int c = 0; c < a.length; c++) {
+      a[c] = (float) (t * slope[c]);
+      b[c] = (float) (t * intercept[c] + u);
+    }
+    return new Calibration(a, b);
+  }
+
+  /**
+   * Adds the points one text gives the out-of-corpus shift: per topic, its calibrated log-odds by a model trained
+   * on other corpora, and whether it is right. A topic counts when the text's corpus labels it (or it is the text's
+   * own, not "any of", topic) and one of the scoring model's corpora labels it too: otherwise that model never saw
+   * the topic labelled, and its scores say nothing about the final model's.
+   *
+   * @param out       points {log-odds, target, weight}
+   * @param t         the text
+   * @param logits    its calibrated log-odds per topic
+   * @param weight    its training weight
+   * @param covered   the topics its corpus labels
+   * @param elsewhere the topics the scoring model's corpora label
+   * @param level1Ids level-1 qcodes in class order
+   */
+  static void addShiftPoints(List<double[]> out, LabelledText t, double[] logits, float weight,
+      Set<Integer> covered, Set<Integer> elsewhere, List<String> level1Ids) {
+    for (int c = 0; c < logits.length; c++) {
+      boolean gold = t.topics().contains(level1Ids.get(c));
+      if (gold && t.anyOf() || !gold && !covered.contains(c) || !elsewhere.contains(c)) {
+        continue;
+      }
+      out.add(new double[] {logits[c], gold ? 1 : 0, weight});
+    }
+  }
+
+  /**
+   * Fits the shared shift {@code sigmoid(t * logit + u)} on out-of-corpus points.
+   *
+   * @param points {log-odds, target, weight}
+   * @return {t, u}; {1, 0} (no shift) when the points cannot support a fit or it would invert the scores
+   */
+  static double[] fitShift(List<double[]> points) {
+    double positives = 0;
+    double total = 0;
+    for (double[] p : points) {
+      positives += p[1] > 0 ? p[2] : 0;
+      total += p[2];
+    }
+    if (positives < MIN_POSITIVES || total - positives < MIN_POSITIVES) {
+      return new double[] {1, 0};
+    }
+    double[] tu = platt(points, positives, total - positives);
+    return tu[0] > 0 ? tu : new double[] {1, 0};
+  }
+
+  /**
+   * Fits a temperature alone, {@code sigmoid(t * logit)}: it spreads or tempers probabilities but keeps 0.5 where
+   * it was.
+   *
+   * @param points {log-odds, target, weight}
+   * @return {t, 0}; {1, 0} when the points cannot support a fit
+   */
+  static double[] fitTemperature(List<double[]> points) {
+    double positives = 0;
+    double total = 0;
+    for (double[] p : points) {
+      positives += p[1] > 0 ? p[2] : 0;
+      total += p[2];
+    }
+    if (positives < MIN_POSITIVES || total - positives < MIN_POSITIVES) {
+      return new double[] {1, 0};
+    }
+    double t = 1;
+    for (int iter = 0; iter < 50; iter++) {
+      double g = 0;
+      double h = 1e-9;
+      for (double[] p : points) {
+        double q = 1 / (1 + Math.exp(-t * p[0]));
+        g += (q - p[1]) * p[0] * p[2];
+        h += q * (1 - q) * p[0] * p[0] * p[2];
+      }
+      double next = Math.max(0.05, Math.min(20, t - g / h));
+      if (Math.abs(next - t) < 1e-9) {
+        break;
+      }
+      t = next;
+    }
+    return new double[] {t, 0};
+  }
+
+  /**
+   * Platt (1999) with weighted points {score, target, weight}: Newton steps with step halving (as Lin, Lin and Weng
+   * 2007 advise: plain Newton steps can diverge when the points are nearly separable) and a tiny ridge.
+   */
   static double[] platt(List<double[]> points, double positives, double negatives) {
     double hi = (positives + 1.0) / (positives + 2.0);
     double lo = 1.0 / (negatives + 2.0);
     double a = 1;
     double b = 0;
+    double loss = loss(points, a, b, hi, lo);
     for (int iter = 0; iter < 100; iter++) {
       double ga = 0;
       double gb = 0;
@@ -98,13 +193,36 @@ public record Calibration(float[] slope, float[] intercept) {
       }
       double da = (hbb * ga - hab * gb) / det;
       double db = (haa * gb - hab * ga) / det;
-      a -= da;
-      b -= db;
-      if (Math.abs(da) + Math.abs(db) < 1e-9) {
+      double step = 1;
+      double next = loss(points, a - da, b - db, hi, lo);
+      while (next > loss + 1e-12 * Math.abs(loss) && step > 1e-10) {
+        step /= 2;
+        next = loss(points, a - step * da, b - step * db, hi, lo);
+      }
+      if (step <= 1e-10) {
+        break;
+      }
+      a -= step * da;
+      b -= step * db;
+      loss = next;
+      if (step * (Math.abs(da) + Math.abs(db)) < 1e-9) {
         break;
       }
     }
     return new double[] {a, b};
+  }
+
+  /** Weighted cross-entropy against Platt's smoothed targets, computed without overflow. */
+  private static double loss(List<double[]> points, double a, double b, double hi, double lo) {
+    double sum = 0;
+    for (double[] p : points) {
+      double t = p[1] > 0 ? hi : lo;
+      double z = a * p[0] + b;
+      // -t*log(sigmoid z) - (1-t)*log(1 - sigmoid z) = log(1 + e^z) - t*z
+      double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+      sum += p[2] * (softplus - t * z);
+    }
+    return sum;
   }
 
   /**

@@ -147,7 +147,8 @@ final class ExampleBuilder {
       y[k] = 1;
       int child = c.level2Id() == null ? -1 : children.get(k).stream().map(IptcConcept::id).toList()
           .indexOf(c.level2Id());
-      out.add(new Example(featurizer.featurize(c.label(), c.definition()), y, 1f, child < 0 ? -1 : k, child));
+      out.add(new Example(featurizer.featurize(c.label(), c.definition()), y, options.definitionWeight(),
+          child < 0 ? -1 : k, child));
     }
     return out;
   }

@@ -8,16 +8,20 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.newsflow.enrich.tagging.topic.TopicLabels;
 import org.newsflow.enrich.tagging.topic.TopicModel;
 import org.newsflow.enrich.tagging.topic.WordVectors;
+import org.newsflow.enrich.training.topic.TrainingOptions.CalibrationSplit;
 
 /**
  * Measures the topic model where it matters: on a corpus it was not trained on. Cross-corpus: for each corpus in
  * turn, word vectors are learned from the text of the other corpora only, a calibrated model is trained on their
- * labelled texts (plus the IPTC vocabulary and lexicon), written and read back (so the quantised weights are
+ * labelled texts (plus the IPTC vocabulary and lexicon; calibrated as the options say, by default on each training
+ * corpus scored by a model trained on the others), written and read back (so the quantised weights are
  * measured), and every mapped text of the held-out corpus is predicted, as full text and as title plus first
  * sentence. In-corpus: k-fold cross-validation over all corpora pooled, calibration fit on the same held-out
  * scores. The top-1 answer is the most probable of all 17 level-1 topics; it is right when it is one of the text's
@@ -38,10 +42,13 @@ public final class TopicEvaluation {
    * @param top1     share of right top-1 answers
    * @param macroF1  mean F1 over the labelled topics
    * @param ece      expected calibration error of the top-1 probability
+   * @param precisionAtHalf share of right ones among the topics assigned at probability 0.5 or more (topics the
+   *                 held-out corpus labels; "any of" topics of a text left out)
+   * @param assignedPerText topics the corpus labels assigned at 0.5 or more, per text
    * @param byCategory per source category: top-1 accuracy, count, the most frequent answer (level-1 number)
    */
   public record Row(String corpus, String form, int texts, double top1, double macroF1, double ece,
-      Map<String, double[]> byCategory) {
+      double precisionAtHalf, double assignedPerText, Map<String, double[]> byCategory) {
   }
 
   private final IptcVocabulary vocabulary;
@@ -78,28 +85,112 @@ public final class TopicEvaluation {
   /**
    * @param corpora all corpora
    * @param heldOut the corpora to hold out, in turn
-   * @return two rows (full text, lead) per held-out corpus
+   * @return two rows (full text, lead) per held-out corpus, calibrated in-corpus only
    */
   public List<Row> crossCorpus(Corpora corpora, List<String> heldOut) {
-    List<Row> rows = new ArrayList<>();
+    return crossCorpusCalibrations(corpora, heldOut).get(0);
+  }
+
+  /**
+   * The cross-corpus measurement under three calibrations of the same classifiers: in-corpus (per-topic Platt
+   * scaling on random folds of the training corpora); that followed by a shared out-of-corpus shift
+   * {@code sigmoid(t * logit + u)} learnt from leave-one-corpus-out predictions (measured, not shipped); and by
+   * the temperature alone ({@code u = 0}) that {@code --calibration corpora} ships. For a held-out corpus the shift is fit on the other
+   * held-out corpora's predictions (cross-fit: never on the corpus it is measured on), so it needs at least two
+   * held-out corpora; with one, the later lists repeat the first.
+   *
+   * @param corpora all corpora
+   * @param heldOut the corpora to hold out, in turn
+   * @return in-corpus rows, rows with the shift, rows with the temperature: two rows (full text, lead) per
+   *     held-out corpus each
+   */
+  public List<List<Row>> crossCorpusCalibrations(Corpora corpora, List<String> heldOut) {
+    List<Row> before = new ArrayList<>();
+    List<LabelledText> all = corpora.labelled();
+    TopicTraining probe = new TopicTraining(vocabulary, WordVectors.NONE, options.withFeatureWeights(1f, 0f));
+    Map<String, Set<Integer>> covered = probe.builder().coverage(all);
+    Map<LabelledText, Float> weight = new java.util.IdentityHashMap<>();
+    float[] w = probe.builder().weights(all);
+    for (int i = 0; i < all.size(); i++) {
+      weight.put(all.get(i), w[i]);
+    }
+    Map<String, List<double[]>> points = new TreeMap<>();
+    Map<String, List<List<double[]>>> probabilities = new TreeMap<>();
+    List<String> ids = probe.level1Ids();
     for (String h : heldOut) {
       long t0 = System.nanoTime();
       log.printf(Locale.ROOT, "holding out %s%n", h);
       Corpora train = corpora.without(h);
-      TopicTraining training = new TopicTraining(vocabulary, vectors(train), options);
+      TopicTraining training = new TopicTraining(vocabulary, vectors(train),
+          options.withCalibrationSplit(CalibrationSplit.FOLDS));
       TopicModel model = roundTrip(training.train(train.labelled(), labels, log));
+      Set<Integer> elsewhere = new HashSet<>();
+      training.builder().coverage(train.labelled()).values().forEach(elsewhere::addAll);
       List<LabelledText> test = corpora.labelled(h);
+      List<double[]> own = new ArrayList<>();
+      probabilities.put(h, new ArrayList<>());
       for (int form = 0; form < 2; form++) {
         List<double[]> probs = new ArrayList<>();
         for (LabelledText t : test) {
           LabelledText x = form == 0 ? t : t.lead();
-          probs.add(model.level1Probabilities(model.featurizer().featurize(x.title(), x.text())));
+          double[] p = model.level1Probabilities(model.featurizer().featurize(x.title(), x.text()));
+          probs.add(p);
+          Calibration.addShiftPoints(own, t, logits(p), weight.get(t), covered.get(h), elsewhere, ids);
         }
-        rows.add(metrics(h, FORMS.get(form), test, probs, model.level1Ids()));
+        probabilities.get(h).add(probs);
+        before.add(metrics(h, FORMS.get(form), test, probs, model.level1Ids(), covered.get(h)));
       }
+      points.put(h, own);
       log.printf(Locale.ROOT, "held out %s: %d texts (%.1f s)%n", h, test.size(), (System.nanoTime() - t0) / 1e9);
     }
-    return rows;
+    List<Row> after = shifted(corpora, heldOut, points, probabilities, covered, ids, false);
+    List<Row> tempered = shifted(corpora, heldOut, points, probabilities, covered, ids, true);
+    List<double[]> pooled = new ArrayList<>();
+    points.values().forEach(pooled::addAll);
+    double[] tu = Calibration.fitShift(pooled);
+    double[] t = Calibration.fitTemperature(pooled);
+    log.printf(Locale.ROOT, "fit on all held-out corpora: shift t = %.3f, u = %.3f; temperature t = %.3f%n", tu[0],
+        tu[1], t[0]);
+    return List.of(before, after, tempered);
+  }
+
+  private List<Row> shifted(Corpora corpora, List<String> heldOut, Map<String, List<double[]>> points,
+      Map<String, List<List<double[]>>> probabilities, Map<String, Set<Integer>> covered, List<String> ids,
+      boolean temperatureOnly) {
+    List<Row> after = new ArrayList<>();
+    for (String h : heldOut) {
+      List<double[]> others = new ArrayList<>();
+      points.forEach((c, p) -> {
+        if (!c.equals(h)) {
+          others.addAll(p);
+        }
+      });
+      double[] tu = others.isEmpty() ? new double[] {1, 0}
+          : temperatureOnly ? Calibration.fitTemperature(others) : Calibration.fitShift(others);
+      log.printf(Locale.ROOT, "shift for %s, fit on the other held-out corpora: t = %.3f, u = %.3f%n", h, tu[0],
+          tu[1]);
+      for (int form = 0; form < 2; form++) {
+        List<double[]> shifted = new ArrayList<>();
+        for (double[] p : probabilities.get(h).get(form)) {
+          double[] z = logits(p);
+          for (int c = 0; c < z.length; c++) {
+            z[c] = 1 / (1 + Math.exp(-(tu[0] * z[c] + tu[1])));
+          }
+          shifted.add(z);
+        }
+        after.add(metrics(h, FORMS.get(form), corpora.labelled(h), shifted, ids, covered.get(h)));
+      }
+    }
+    return after;
+  }
+
+  private static double[] logits(double[] p) {
+    double[] z = new double[p.length];
+    for (int c = 0; c < p.length; c++) {
+      double q = Math.min(1 - 1e-7, Math.max(1e-7, p[c]));
+      z[c] = Math.log(q / (1 - q));
+    }
+    return z;
   }
 
   /**
@@ -130,7 +221,8 @@ public final class TopicEvaluation {
       }
       if (!own.isEmpty()) {
         for (int form = 0; form < 2; form++) {
-          rows.add(metrics(corpus, FORMS.get(form), own, probs.get(form), training.level1Ids()));
+          rows.add(metrics(corpus, FORMS.get(form), own, probs.get(form), training.level1Ids(),
+              training.builder().coverage(texts).get(corpus)));
         }
       }
     }
@@ -149,6 +241,13 @@ public final class TopicEvaluation {
 
   static Row metrics(String corpus, String form, List<LabelledText> texts, List<double[]> probs,
       List<String> level1Ids) {
+    Set<Integer> covered = new HashSet<>();
+    texts.forEach(t -> t.topics().forEach(topic -> covered.add(level1Ids.indexOf(topic))));
+    return metrics(corpus, form, texts, probs, level1Ids, covered);
+  }
+
+  static Row metrics(String corpus, String form, List<LabelledText> texts, List<double[]> probs,
+      List<String> level1Ids, Set<Integer> covered) {
     int k = level1Ids.size();
     int[] tp = new int[k];
     int[] predicted = new int[k];
@@ -157,8 +256,17 @@ public final class TopicEvaluation {
     boolean[] correct = new boolean[texts.size()];
     Map<String, double[]> byCategory = new TreeMap<>();
     int right = 0;
+    int assigned = 0;
+    int assignedRight = 0;
     for (int i = 0; i < texts.size(); i++) {
       double[] p = probs.get(i);
+      for (int c : covered) {
+        boolean gold = texts.get(i).topics().contains(level1Ids.get(c));
+        if (p[c] >= 0.5 && !(gold && texts.get(i).anyOf())) {
+          assigned++;
+          assignedRight += gold ? 1 : 0;
+        }
+      }
       int best = 0;
       for (int c = 1; c < k; c++) {
         if (p[c] > p[best]) {
@@ -200,7 +308,9 @@ public final class TopicEvaluation {
       cell[2] = mode + 1; // the most frequent answer, as a level-1 qcode's two digits
     }
     return new Row(corpus, form, texts.size(), right / (double) Math.max(1, texts.size()),
-        classes == 0 ? 0 : macro / classes, Calibration.expectedCalibrationError(confidence, correct), byCategory);
+        classes == 0 ? 0 : macro / classes, Calibration.expectedCalibrationError(confidence, correct),
+        assigned == 0 ? 0 : assignedRight / (double) assigned, assigned / (double) Math.max(1, texts.size()),
+        byCategory);
   }
 
   /**
@@ -213,11 +323,12 @@ public final class TopicEvaluation {
   public static void print(String title, List<Row> rows, PrintWriter out) {
     out.println(title);
     out.println();
-    out.println("| corpus | text | texts | top-1 accuracy | macro-F1 | ECE (top-1) |");
-    out.println("|---|---|---:|---:|---:|---:|");
+    out.println("| corpus | text | texts | top-1 accuracy | macro-F1 | ECE (top-1) | right when p >= 0.5 | "
+        + "assigned per text |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f |%n", r.corpus(), r.form(), r.texts(), r.top1(),
-          r.macroF1(), r.ece());
+      out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.2f |%n", r.corpus(), r.form(),
+          r.texts(), r.top1(), r.macroF1(), r.ece(), r.precisionAtHalf(), r.assignedPerText());
     }
     out.println();
     out.println("top-1 accuracy per source category (texts):");

@@ -14,7 +14,9 @@ package org.newsflow.enrich.training.topic;
  * @param learningRate       initial step size (features are L2-normalised)
  * @param l2                 L2 penalty per example
  * @param positiveWeight     loss weight of a positive example (every topic is rare among the examples)
- * @param calibrationFolds   folds whose held-out scores the calibration is fit on (0: none)
+ * @param calibrationFolds   random folds whose held-out scores the per-topic calibration is fit on (0: none)
+ * @param calibrationSplit   in-corpus calibration only, or followed by an out-of-corpus temperature
+ * @param definitionWeight   loss weight of each IPTC concept's label-and-definition example
  * @param seed               random seed
  * @param threshold1         calibrated probability from which a level-1 topic is assigned
  * @param threshold2         probability from which a level-2 topic is assigned under an assigned parent
@@ -22,7 +24,21 @@ package org.newsflow.enrich.training.topic;
  */
 public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight, float denseWeight,
     int injectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2, double positiveWeight,
-    int calibrationFolds, long seed, float threshold1, float threshold2, boolean trainLevel2) {
+    int calibrationFolds, CalibrationSplit calibrationSplit, float definitionWeight, long seed, float threshold1,
+    float threshold2, boolean trainLevel2) {
+
+  /** How the texts whose held-out scores the calibration is fit on are dealt. */
+  public enum CalibrationSplit {
+    /**
+     * Per-topic Platt scaling on random folds as {@link #FOLDS}, followed by one temperature shared by all topics,
+     * {@code sigmoid(t * logit)}, fit on leave-one-corpus-out predictions (each corpus scored by a model trained
+     * and calibrated on the others), so a probability says how far to trust a score on an outlet the model has
+     * not seen, while 0.5 stays where it was; none when the texts come from one corpus only.
+     */
+    CORPORA,
+    /** Random folds over all texts pooled (in-corpus: every held-out text's outlet is in training). */
+    FOLDS
+  }
 
   /** Validates ranges. */
   public TrainingOptions {
@@ -35,17 +51,25 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
     if (injectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
       throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
     }
+    if (calibrationSplit == null) {
+      throw new IllegalArgumentException("calibration split is required");
+    }
+    if (!(definitionWeight >= 0) || !(l2 >= 0) || !(positiveWeight > 0)) {
+      throw new IllegalArgumentException("definition weight and L2 must be >= 0, positive weight > 0");
+    }
   }
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 1e-6, 3.0, 3, 20240314L, 0.5f, 0.5f, true);
+    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.CORPORA, 0.3f,
+        20240314L, 0.5f, 0.5f, true);
   }
 
   /** @return the same settings without level-2 classifiers */
   public TrainingOptions withoutLevel2() {
     return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, injectionsPerTopic, categoryCap,
-        epochs, learningRate, l2, positiveWeight, calibrationFolds, seed, threshold1, threshold2, false);
+        epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit, definitionWeight, seed,
+        threshold1, threshold2, false);
   }
 
   /**
@@ -55,6 +79,17 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    */
   public TrainingOptions withFeatureWeights(float sparse, float dense) {
     return new TrainingOptions(level1Bits, level2Bits, sparse, dense, injectionsPerTopic, categoryCap, epochs,
-        learningRate, l2, positiveWeight, calibrationFolds, seed, threshold1, threshold2, trainLevel2);
+        learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit, definitionWeight, seed, threshold1,
+        threshold2, trainLevel2);
+  }
+
+  /**
+   * @param split how the calibration's held-out texts are dealt
+   * @return the same settings with that split
+   */
+  public TrainingOptions withCalibrationSplit(CalibrationSplit split) {
+    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, injectionsPerTopic, categoryCap,
+        epochs, learningRate, l2, positiveWeight, calibrationFolds, split, definitionWeight, seed, threshold1,
+        threshold2, trainLevel2);
   }
 }
