@@ -106,22 +106,33 @@ public record Calibration(float[] slope, float[] intercept) {
   }
 
   /**
-   * Fits the shared shift {@code sigmoid(t * logit + u)} on out-of-corpus points.
-   *
    * @param points {log-odds, target, weight}
-   * @return {t, u}; {1, 0} (no shift) when the points cannot support a fit or it would invert the scores
+   * @return the weighted {positives, negatives}, or null when either is below {@value #MIN_POSITIVES}: too few to
+   *         fit on
    */
-  static double[] fitShift(List<double[]> points) {
+  private static double[] weightedCounts(List<double[]> points) {
     double positives = 0;
     double total = 0;
     for (double[] p : points) {
       positives += p[1] > 0 ? p[2] : 0;
       total += p[2];
     }
-    if (positives < MIN_POSITIVES || total - positives < MIN_POSITIVES) {
+    double negatives = total - positives;
+    return positives < MIN_POSITIVES || negatives < MIN_POSITIVES ? null : new double[] {positives, negatives};
+  }
+
+  /**
+   * Fits the shared shift {@code sigmoid(t * logit + u)} on out-of-corpus points.
+   *
+   * @param points {log-odds, target, weight}
+   * @return {t, u}; {1, 0} (no shift) when the points cannot support a fit or it would invert the scores
+   */
+  static double[] fitShift(List<double[]> points) {
+    double[] counts = weightedCounts(points);
+    if (counts == null) {
       return new double[] {1, 0};
     }
-    double[] tu = platt(points, positives, total - positives);
+    double[] tu = platt(points, counts[0], counts[1]);
     return tu[0] > 0 ? tu : new double[] {1, 0};
   }
 
@@ -133,13 +144,7 @@ public record Calibration(float[] slope, float[] intercept) {
    * @return {t, 0}; {1, 0} when the points cannot support a fit
    */
   static double[] fitTemperature(List<double[]> points) {
-    double positives = 0;
-    double total = 0;
-    for (double[] p : points) {
-      positives += p[1] > 0 ? p[2] : 0;
-      total += p[2];
-    }
-    if (positives < MIN_POSITIVES || total - positives < MIN_POSITIVES) {
+    if (weightedCounts(points) == null) {
       return new double[] {1, 0};
     }
     double t = 1;
