@@ -42,6 +42,11 @@ public final class TopicDataOptions {
       description = "Weight of the mean word vector, 0 for none (default: ${DEFAULT-VALUE}).")
   float denseWeight;
 
+  @Option(names = "--title-repeats", paramLabel = "N", defaultValue = "1",
+      description = "How many times a title's words count, 1..4 (the model before 2026-12-01, night: 2; "
+          + "default: ${DEFAULT-VALUE}).")
+  int titleRepeats;
+
   @Option(names = "--vector-dim", paramLabel = "N", defaultValue = "96",
       description = "Word-vector dimension (default: ${DEFAULT-VALUE}).")
   int vectorDim;
@@ -59,6 +64,11 @@ public final class TopicDataOptions {
           + "(that, then one temperature fit on each training corpus scored by a model of the others) "
           + "(default: ${DEFAULT-VALUE}).")
   String calibration;
+
+  @Option(names = "--calibrate-on", paramLabel = "FORMS", defaultValue = "leads",
+      description = "Fit the per-topic calibration on full articles' title + first sentence only (leads) or on "
+          + "their full text too (both; the model before 2026-12-01, night) (default: ${DEFAULT-VALUE}).")
+  String calibrateOn;
 
   @Option(names = "--definition-weight", paramLabel = "W", defaultValue = "0.3",
       description = "Loss weight of each IPTC concept's label-and-definition example (default: ${DEFAULT-VALUE}).")
@@ -101,9 +111,13 @@ public final class TopicDataOptions {
 
   TrainingOptions options() {
     TrainingOptions d = TrainingOptions.defaults();
-    return new TrainingOptions(d.level1Bits(), d.level2Bits(), sparseWeight, denseWeight, injections,
-        categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds, calibrationSplit(),
-        definitionWeight, d.seed(), d.threshold1(), d.threshold2(), d.trainLevel2());
+    if (!"leads".equals(calibrateOn) && !"both".equals(calibrateOn)) {
+      throw new IllegalArgumentException("--calibrate-on must be leads or both, not '" + calibrateOn + "'");
+    }
+    return new TrainingOptions(d.level1Bits(), d.level2Bits(), sparseWeight, denseWeight, titleRepeats,
+        injections, categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds,
+        calibrationSplit(), "leads".equals(calibrateOn), definitionWeight, d.seed(), d.threshold1(),
+        d.threshold2(), d.trainLevel2());
   }
 
   CalibrationSplit calibrationSplit() {

@@ -8,7 +8,9 @@ import java.util.Arrays;
  *
  * <p>Tokens are maximal runs of letters or digits, case-folded per character (locale-independent); tokens of one
  * character, pure numbers and a short list of English function words are dropped, so bigrams join content words.
- * Title tokens count twice because a headline states the subject more densely than the body.
+ * Title tokens count {@code titleRepeats} times (once in the shipped model: counted twice, a feed item's headline
+ * outweighed its one or two sentences of lead, and short texts were classified worse on outlets the model had not
+ * seen, docs/BENCHMARKS.md).
  */
 public final class TextFeaturizer {
 
@@ -30,11 +32,15 @@ public final class TextFeaturizer {
 
   private static final int STOP_TABLE_SIZE = 512;
 
+  /** The most times a title may count. */
+  public static final int MAX_TITLE_REPEATS = 4;
+
   private final int level1Bits;
   private final int level2Bits;
   private final WordVectors vectors;
   private final float sparseWeight;
   private final float denseWeight;
+  private final int titleRepeats;
   /** Open-addressing set of stop-word hashes (0 = empty slot): one or two probes per token. */
   private final long[] stopTable;
 
@@ -45,7 +51,21 @@ public final class TextFeaturizer {
    * @param level2Bits log2 of the level-2 feature space size, at most {@code level1Bits}
    */
   public TextFeaturizer(int level1Bits, int level2Bits) {
-    this(level1Bits, level2Bits, WordVectors.NONE, 1f, 0f);
+    this(level1Bits, level2Bits, WordVectors.NONE, 1f, 0f, 1);
+  }
+
+  /**
+   * A featurizer that counts title tokens once.
+   *
+   * @param level1Bits   log2 of the level-1 feature space size (10..24)
+   * @param level2Bits   log2 of the level-2 feature space size, at most {@code level1Bits}
+   * @param vectors      word vectors for the dense features ({@link WordVectors#NONE} for none)
+   * @param sparseWeight L2 norm of the hashed n-gram part of the level-1 features (0 leaves it out)
+   * @param denseWeight  L2 norm of the dense part
+   */
+  public TextFeaturizer(int level1Bits, int level2Bits, WordVectors vectors, float sparseWeight,
+      float denseWeight) {
+    this(level1Bits, level2Bits, vectors, sparseWeight, denseWeight, 1);
   }
 
   /**
@@ -55,15 +75,20 @@ public final class TextFeaturizer {
    *                     after the hashed ones (at indices {@code 2^level1Bits + j}); {@link WordVectors#NONE} for none
    * @param sparseWeight L2 norm of the hashed n-gram part of the level-1 features (0 leaves it out)
    * @param denseWeight  L2 norm of the dense part
+   * @param titleRepeats how many times the title's tokens count (1..{@value #MAX_TITLE_REPEATS})
    */
   public TextFeaturizer(int level1Bits, int level2Bits, WordVectors vectors, float sparseWeight,
-      float denseWeight) {
+      float denseWeight, int titleRepeats) {
     if (level1Bits < 10 || level1Bits > 24 || level2Bits < 8 || level2Bits > level1Bits) {
       throw new IllegalArgumentException("bad feature bits " + level1Bits + "/" + level2Bits);
     }
     if (!(sparseWeight >= 0) || !(denseWeight >= 0) || sparseWeight + denseWeight == 0) {
       throw new IllegalArgumentException("bad feature weights " + sparseWeight + "/" + denseWeight);
     }
+    if (titleRepeats < 1 || titleRepeats > MAX_TITLE_REPEATS) {
+      throw new IllegalArgumentException("title repeats must be 1.." + MAX_TITLE_REPEATS + ": " + titleRepeats);
+    }
+    this.titleRepeats = titleRepeats;
     this.level1Bits = level1Bits;
     this.level2Bits = level2Bits;
     this.vectors = vectors;
@@ -116,6 +141,11 @@ public final class TextFeaturizer {
     return denseWeight;
   }
 
+  /** @return how many times the title's tokens count */
+  public int titleRepeats() {
+    return titleRepeats;
+  }
+
   /** @return size of the level-1 feature space: hashed buckets plus dense components */
   public int level1Size() {
     return (1 << level1Bits) + vectors.dim();
@@ -160,14 +190,16 @@ public final class TextFeaturizer {
   public TextFeatures featurize(String title, String text) {
     String t = title == null ? "" : title;
     String b = text == null ? "" : text;
-    // two keys (unigram + bigram) per token at most; title is scanned twice
-    Scan scan = new Scan(Math.max(16, 4 * t.length() / 3 + b.length() / 2 + 8), vectors.dim(), false);
-    scan(t, scan, false);
-    scan(t, scan, false);
+    // two keys (unigram + bigram) per token at most; the title is scanned titleRepeats times
+    Scan scan = new Scan(Math.max(16, 2 * titleRepeats * t.length() / 3 + b.length() / 2 + 8), vectors.dim(),
+        false);
+    for (int r = 0; r < titleRepeats; r++) {
+      scan(t, scan, false);
+    }
     int titleTokens = scan.tokens;
     scan(b, scan, false);
     Arrays.sort(scan.keys, 0, scan.n);
-    return build(scan, scan.tokens - titleTokens / 2);
+    return build(scan, scan.tokens - titleTokens + titleTokens / titleRepeats);
   }
 
   private void scan(String s, Scan out, boolean hashesOnly) {

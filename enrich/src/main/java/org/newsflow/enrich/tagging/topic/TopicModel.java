@@ -26,7 +26,8 @@ public final class TopicModel {
   public static final String RESOURCE = "models/topics.bin";
 
   private static final int MAGIC = 0x4e46544d; // "NFTM"
-  private static final int VERSION = 2;
+  /** Version 3 stores how many times the title counts; version 2 (title twice) is still read. */
+  private static final int VERSION = 3;
 
   private final TextFeaturizer featurizer;
   private final List<String> level1Ids;
@@ -142,14 +143,17 @@ public final class TopicModel {
    */
   public static TopicModel read(InputStream in, TopicLabels labels) throws IOException {
     DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in), 1 << 16));
-    if (d.readInt() != MAGIC || d.readInt() != VERSION) {
-      throw new IOException("not a newsflow topic model (version " + VERSION + ")");
+    int version = d.readInt() == MAGIC ? d.readInt() : -1;
+    if (version != VERSION && version != 2) {
+      throw new IOException("not a newsflow topic model (version 2 or " + VERSION + ")");
     }
     int bits1 = d.readInt();
     int bits2 = d.readInt();
     float sparseWeight = d.readFloat();
     float denseWeight = d.readFloat();
-    TextFeaturizer f = new TextFeaturizer(bits1, bits2, WordVectors.read(d), sparseWeight, denseWeight);
+    int titleRepeats = version == 2 ? 2 : d.readInt();
+    TextFeaturizer f = new TextFeaturizer(bits1, bits2, WordVectors.read(d), sparseWeight, denseWeight,
+        titleRepeats);
     float t1 = d.readFloat();
     float t2 = d.readFloat();
     int k1 = d.readInt();
@@ -205,6 +209,7 @@ public final class TopicModel {
     d.writeInt(featurizer.level2Bits());
     d.writeFloat(featurizer.sparseWeight());
     d.writeFloat(featurizer.denseWeight());
+    d.writeInt(featurizer.titleRepeats());
     featurizer.vectors().write(d);
     d.writeFloat(threshold1);
     d.writeFloat(threshold2);

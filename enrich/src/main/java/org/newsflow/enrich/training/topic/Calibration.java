@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Platt scaling per level-1 class: {@code p = sigmoid(slope * z + intercept)} on the raw score {@code z}, fit by
- * Newton's method on held-out scores against real labels only (a text's mapped topic is a positive, the other
+ * Newton's method on held-out scores (of full articles, optionally only of their title and first sentence)
+ * against real labels only (a text's mapped topic is a positive, the other
  * topics its corpus labels are negatives; "any of" topics and topics its corpus never labels are left out), with
  * Platt's smoothed targets, each text weighted as in training (so a corpus's own mix of subjects is not taken
  * for the prior). A class with fewer than {@value #MIN_POSITIVES} (weighted) held-out positives (conflict, disaster,
@@ -21,7 +22,7 @@ public record Calibration(float[] slope, float[] intercept) {
   static final int MIN_POSITIVES = 30;
 
   static Calibration fit(List<LabelledText> texts, double[][][] scores, List<String> level1Ids,
-      ExampleBuilder builder) {
+      ExampleBuilder builder, boolean leadsOnly) {
     int k1 = level1Ids.size();
     Map<String, Set<Integer>> covered = builder.coverage(texts);
     float[] weights = builder.weights(texts);
@@ -37,8 +38,10 @@ public record Calibration(float[] slope, float[] intercept) {
         if (gold && t.anyOf() || !gold && !covered.get(t.corpus()).contains(c)) {
           continue;
         }
-        for (double[] form : scores[i]) {
-          points.add(new double[] {form[c], gold ? 1 : 0, weights[i]});
+        // form 0 is the full text, form 1 its title and first sentence
+        int first = leadsOnly && ExampleBuilder.isArticle(t) ? 1 : 0;
+        for (int form = first; form < scores[i].length; form++) {
+          points.add(new double[] {scores[i][form][c], gold ? 1 : 0, weights[i]});
           positives += gold ? weights[i] : 0;
         }
       }

@@ -98,6 +98,11 @@ final class ExampleBuilder {
     return y;
   }
 
+  /** @return whether the text is a full article (and so also trained and calibrated as title plus first sentence) */
+  static boolean isArticle(LabelledText t) {
+    return t.text().length() > MIN_BACKGROUND_CHARS;
+  }
+
   /** Examples from labelled texts, plus title-and-first-sentence copies of full articles. */
   List<Example> labelled(List<LabelledText> texts) {
     Map<String, Set<Integer>> covered = coverage(texts);
@@ -106,7 +111,7 @@ final class ExampleBuilder {
     for (int i = 0; i < texts.size(); i++) {
       LabelledText t = texts.get(i);
       byte[] y = targets(t, covered.get(t.corpus()));
-      boolean full = t.text().length() > MIN_BACKGROUND_CHARS;
+      boolean full = isArticle(t);
       float w = weights[i];
       out.add(new Example(featurizer.featurize(t.title(), t.text()), y, full ? w / 2 : w, -1, -1));
       if (full) {

@@ -202,7 +202,8 @@ public final class TopicEvaluation {
     TopicTraining training = new TopicTraining(vocabulary, vectors(corpora), options);
     List<LabelledText> texts = corpora.labelled();
     double[][][] scores = training.outOfFoldScores(texts, folds, log);
-    Calibration cal = Calibration.fit(texts, scores, training.level1Ids(), training.builder());
+    Calibration cal = Calibration.fit(texts, scores, training.level1Ids(), training.builder(),
+        options.calibrateOnLeads());
     List<Row> rows = new ArrayList<>();
     for (String corpus : Corpora.NAMES) {
       List<LabelledText> own = new ArrayList<>();
@@ -313,6 +314,23 @@ public final class TopicEvaluation {
         byCategory);
   }
 
+  /** The answers given to a category's texts, most frequent first, down to 3 % of them. */
+  private static String answers(double[] cell) {
+    StringBuilder out = new StringBuilder();
+    List<Integer> order = new ArrayList<>();
+    for (int c = 0; c + 3 < cell.length; c++) {
+      order.add(c);
+    }
+    order.sort((a, b) -> Double.compare(cell[3 + b], cell[3 + a]));
+    for (int c : order) {
+      double share = cell[3 + c] / cell[1];
+      if (share >= 0.03) {
+        out.append(String.format(Locale.ROOT, " %02d %.2f", c + 1, share));
+      }
+    }
+    return out.toString();
+  }
+
   /**
    * Prints rows as a Markdown table, then top-1 accuracy per source category.
    *
@@ -337,6 +355,12 @@ public final class TopicEvaluation {
       r.byCategory().forEach((c, cell) -> line.append(String.format(Locale.ROOT, " %s %.2f (%d, mostly %02d);", c,
           cell[0], (int) cell[1], (int) cell[2])));
       out.println(line);
+    }
+    out.println();
+    out.println("top-1 answers per source category (level-1 number: share of the category's texts), the confusion:");
+    for (Row r : rows) {
+      r.byCategory().forEach((c, cell) -> out.println("  " + r.corpus() + ", " + r.form() + ", " + c + ":"
+          + answers(cell)));
     }
     out.println();
     out.flush();

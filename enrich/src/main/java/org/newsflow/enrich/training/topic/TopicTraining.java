@@ -40,7 +40,7 @@ public final class TopicTraining {
     this.vocabulary = vocabulary;
     this.options = options;
     this.featurizer = new TextFeaturizer(options.level1Bits(), options.level2Bits(), vectors,
-        options.sparseWeight(), options.denseWeight());
+        options.sparseWeight(), options.denseWeight(), options.titleRepeats());
     this.builder = new ExampleBuilder(vocabulary, featurizer, options);
   }
 
@@ -201,7 +201,7 @@ public final class TopicTraining {
   /** Per-topic Platt scaling on random held-out folds (in-corpus: every held-out text's outlet is in training). */
   private Calibration inCorpus(List<LabelledText> texts, PrintWriter log) {
     double[][][] scores = outOfFoldScores(texts, options.calibrationFolds(), log);
-    Calibration cal = Calibration.fit(texts, scores, level1Ids(), builder);
+    Calibration cal = Calibration.fit(texts, scores, level1Ids(), builder, options.calibrateOnLeads());
     log.printf(Locale.ROOT, "in-corpus calibration fit on %d held-out scores per form%n", texts.size());
     return cal;
   }

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.training.topic;
 
+import org.newsflow.enrich.tagging.topic.TextFeaturizer;
+
 /**
  * Settings of topic-model training.
  *
@@ -7,6 +9,7 @@ package org.newsflow.enrich.training.topic;
  * @param level2Bits         log2 of the hashed level-2 feature space
  * @param sparseWeight       L2 norm of the hashed n-gram features (0: word vectors only)
  * @param denseWeight        L2 norm of the mean word vector (0: n-grams only)
+ * @param titleRepeats       how many times a title's tokens count (1 shipped; 2 before 2026-12-01, night)
  * @param injectionsPerTopic synthetic articles per level-1 topic (IPTC definitions and lexicon in real text)
  * @param categoryCap        a source category's examples weigh at most this many in all (Reuters' 3,987 earnings
  *                           reports would otherwise drown the rest)
@@ -16,6 +19,8 @@ package org.newsflow.enrich.training.topic;
  * @param positiveWeight     loss weight of a positive example (every topic is rare among the examples)
  * @param calibrationFolds   random folds whose held-out scores the per-topic calibration is fit on (0: none)
  * @param calibrationSplit   in-corpus calibration only, or followed by an out-of-corpus temperature
+ * @param calibrateOnLeads   fit the per-topic calibration on the title-plus-first-sentence scores of full articles
+ *                           (the form feeds deliver) instead of on both their forms; short texts give both anyway
  * @param definitionWeight   loss weight of each IPTC concept's label-and-definition example
  * @param seed               random seed
  * @param threshold1         calibrated probability from which a level-1 topic is assigned
@@ -23,9 +28,10 @@ package org.newsflow.enrich.training.topic;
  * @param trainLevel2        false to skip level-2 classifiers (evaluations measure level 1 only)
  */
 public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight, float denseWeight,
-    int injectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2, double positiveWeight,
-    int calibrationFolds, CalibrationSplit calibrationSplit, float definitionWeight, long seed, float threshold1,
-    float threshold2, boolean trainLevel2) {
+    int titleRepeats, int injectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2,
+    double positiveWeight, int calibrationFolds, CalibrationSplit calibrationSplit,
+    boolean calibrateOnLeads, float definitionWeight, long seed, float threshold1, float threshold2,
+    boolean trainLevel2) {
 
   /** How the texts whose held-out scores the calibration is fit on are dealt. */
   public enum CalibrationSplit {
@@ -48,6 +54,9 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
     if (sparseWeight < 0 || denseWeight < 0 || sparseWeight + denseWeight == 0) {
       throw new IllegalArgumentException("feature weights must be >= 0 and not both 0");
     }
+    if (titleRepeats < 1 || titleRepeats > TextFeaturizer.MAX_TITLE_REPEATS) {
+      throw new IllegalArgumentException("title repeats must be 1.." + TextFeaturizer.MAX_TITLE_REPEATS);
+    }
     if (injectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
       throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
     }
@@ -61,15 +70,15 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.CORPORA, 0.3f,
-        20240314L, 0.5f, 0.5f, true);
+    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.CORPORA,
+        true, 0.3f, 20240314L, 0.5f, 0.5f, true);
   }
 
   /** @return the same settings without level-2 classifiers */
   public TrainingOptions withoutLevel2() {
-    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, injectionsPerTopic, categoryCap,
-        epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit, definitionWeight, seed,
-        threshold1, threshold2, false);
+    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
+        injectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds,
+        calibrationSplit, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, false);
   }
 
   /**
@@ -78,9 +87,9 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    * @return the same settings with other feature weights
    */
   public TrainingOptions withFeatureWeights(float sparse, float dense) {
-    return new TrainingOptions(level1Bits, level2Bits, sparse, dense, injectionsPerTopic, categoryCap, epochs,
-        learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit, definitionWeight, seed, threshold1,
-        threshold2, trainLevel2);
+    return new TrainingOptions(level1Bits, level2Bits, sparse, dense, titleRepeats, injectionsPerTopic,
+        categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit,
+        calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 
   /**
@@ -88,8 +97,8 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    * @return the same settings with that split
    */
   public TrainingOptions withCalibrationSplit(CalibrationSplit split) {
-    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, injectionsPerTopic, categoryCap,
-        epochs, learningRate, l2, positiveWeight, calibrationFolds, split, definitionWeight, seed, threshold1,
-        threshold2, trainLevel2);
+    return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
+        injectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, split,
+        calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 }

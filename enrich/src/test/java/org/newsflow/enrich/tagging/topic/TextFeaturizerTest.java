@@ -1,6 +1,7 @@
 package org.newsflow.enrich.tagging.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,23 @@ class TextFeaturizerTest {
     // a text with no known word gets no dense features at all
     assertThat(java.util.Arrays.stream(dense.featurize("", "ceasefire").level1Index()).allMatch(i -> i < 1 << 10))
         .isTrue();
+  }
+
+  @Test
+  void shouldCountTheTitleAsOftenAsConfigured() {
+    TextFeaturizer once = new TextFeaturizer(12, 10, WordVectors.NONE, 1f, 0f, 1);
+    TextFeaturizer twice = new TextFeaturizer(12, 10, WordVectors.NONE, 1f, 0f, 2);
+    // once: the title word weighs like the body word; twice: its count is 2, so its value is 1 + ln 2 times the other
+    float[] v1 = once.featurize("ceasefire", "talks").level1Value();
+    float[] v2 = twice.featurize("ceasefire", "talks").level1Value();
+    assertThat(v1).hasSize(2);
+    assertThat(v1[0]).isEqualTo(v1[1]);
+    assertThat(Math.max(v2[0], v2[1]) / Math.min(v2[0], v2[1]))
+        .isCloseTo((float) (1 + Math.log(2)), org.assertj.core.data.Offset.offset(1e-4f));
+    assertThat(once.featurize("ceasefire", "talks").tokens()).isEqualTo(2);
+    assertThat(twice.featurize("ceasefire", "talks").tokens()).isEqualTo(2);
+    assertThatThrownBy(() -> new TextFeaturizer(12, 10, WordVectors.NONE, 1f, 0f, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -33,6 +33,7 @@ class TopicModelTest {
     model.write(out);
     TopicModel copy = TopicModel.read(new ByteArrayInputStream(out.toByteArray()), model.labels());
     assertThat(copy).isEqualTo(model);
+    assertThat(copy.featurizer().titleRepeats()).isEqualTo(model.featurizer().titleRepeats());
     TextFeatures f = model.featurizer().featurize("Storm warning", "Heavy rain and gales are forecast.");
     assertThat(copy.level1Probabilities(f)).containsExactly(model.level1Probabilities(f));
   }
