@@ -116,7 +116,7 @@ public final class Services {
     return new SinkService(KafkaClients.baseProperties(config, "newsflow-sink"), config.get(SinkSettings.GROUP_ID),
         topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
         config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_IN_FLIGHT),
-        config.get(SinkSettings.MAX_BACKOFF), metrics);
+        config.get(SinkSettings.MAX_BACKOFF), config.get(SinkSettings.REFRESH_INTERVAL), metrics);
   }
 
   /**

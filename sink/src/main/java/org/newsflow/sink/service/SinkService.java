@@ -51,6 +51,7 @@ public final class SinkService implements Service {
   private final long maxBytes;
   private final int maxInFlight;
   private final Duration maxBackoff;
+  private final Duration refreshInterval;
   private final ArticleJson json = new ArticleJson();
   private final MeterRegistry registry;
   private final SinkStatus status = new SinkStatus();
@@ -69,10 +70,12 @@ public final class SinkService implements Service {
    * @param maxBytes    bytes per bulk request
    * @param maxInFlight bulk requests sent at the same time
    * @param maxBackoff  longest retry wait
+   * @param refreshInterval the index's refresh interval: how soon written articles become searchable
    * @param metrics     where the sink's meters go
    */
   public SinkService(Properties clientProps, String groupId, Topics topics, OpenSearchConnection os, String alias,
-                     int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff, MeterRegistry metrics) {
+                     int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff, Duration refreshInterval,
+                     MeterRegistry metrics) {
     this.consumerProps = new Properties();
     consumerProps.putAll(clientProps);
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -92,6 +95,7 @@ public final class SinkService implements Service {
     this.maxBytes = maxBytes;
     this.maxInFlight = maxInFlight;
     this.maxBackoff = maxBackoff;
+    this.refreshInterval = refreshInterval;
     this.registry = metrics;
     this.metrics = new SinkMetrics(metrics, status, java.time.Clock.systemUTC());
   }
@@ -153,7 +157,7 @@ public final class SinkService implements Service {
     long wait = 200;
     while (status.running()) {
       try {
-        IndexSetup.ensure(os, alias);
+        IndexSetup.ensure(os, alias, refreshInterval);
         status.ok();
         return;
       } catch (IOException | RuntimeException e) {

@@ -41,8 +41,16 @@ public final class SinkSettings {
       .rule(d -> d.toMillis() >= 10, "is at least 10ms")
       .doc("Longest wait between retries while OpenSearch is unreachable or overloaded.");
 
+  /** How soon written articles become searchable. */
+  public static final Setting<Duration> REFRESH_INTERVAL = Setting.of("sink.index.refresh.interval", SettingType.DURATION)
+      .defaultValue(Duration.ofMillis(500))
+      .rule(d -> d.toMillis() >= 100 && d.compareTo(Duration.ofHours(1)) <= 0, "is between 100ms and 1h")
+      .doc("The article index's refresh_interval, set on the index template and on the alias's indices at start: an "
+          + "article is searchable at the first refresh after the sink writes it. Shorter means less delay and more "
+          + "indexing work (docs/operations.md).");
+
   /** All sink settings. */
   public static List<Setting<?>> all() {
-    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_IN_FLIGHT, MAX_BACKOFF);
+    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_IN_FLIGHT, MAX_BACKOFF, REFRESH_INTERVAL);
   }
 }

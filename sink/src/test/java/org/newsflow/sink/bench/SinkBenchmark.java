@@ -31,6 +31,7 @@ import org.newsflow.sink.index.ArticleDocuments;
 import org.newsflow.sink.opensearch.IndexSetup;
 import org.newsflow.sink.opensearch.OpenSearchConnection;
 import org.newsflow.sink.service.SinkService;
+import org.newsflow.sink.service.SinkSettings;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -112,7 +113,7 @@ public final class SinkBenchmark {
   private static double bareRound(EmbeddedOpenSearch node, String alias, List<Article> articles, List<byte[]> sources,
                                   boolean versioned) throws Exception {
     try (OpenSearchConnection os = new OpenSearchConnection(List.of(node.url()), null, null, null)) {
-      IndexSetup.ensure(os, alias);
+      IndexSetup.ensure(os, alias, SinkSettings.REFRESH_INTERVAL.defaultValue());
       ExecutorService pool = Executors.newFixedThreadPool(2);
       long t0 = 0;
       int timedDocs = 0;
@@ -158,10 +159,10 @@ public final class SinkBenchmark {
   private static double sinkRound(EmbeddedOpenSearch node, Properties client, Topics topics, String alias, int docs)
       throws Exception {
     try (OpenSearchConnection setup = new OpenSearchConnection(List.of(node.url()), null, null, null)) {
-      IndexSetup.ensure(setup, alias);
+      IndexSetup.ensure(setup, alias, SinkSettings.REFRESH_INTERVAL.defaultValue());
     }
     SinkService sink = new SinkService(client, "bench-" + alias, topics,
-        new OpenSearchConnection(List.of(node.url()), null, null, null), alias, 1000, 5 << 20, 2, Duration.ofSeconds(2), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        new OpenSearchConnection(List.of(node.url()), null, null, null), alias, 1000, 5 << 20, 2, Duration.ofSeconds(2), SinkSettings.REFRESH_INTERVAL.defaultValue(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     sink.start();
     while (sink.indexedCount() == 0) {
       Thread.sleep(1);

@@ -92,8 +92,14 @@ class ArticleDocumentsTest {
 
   @Test
   void shouldMapEveryFacetFieldInTheTemplate() {
-    String template = IndexSetup.templateJson("news-articles");
+    String template = IndexSetup.templateJson("news-articles", java.time.Duration.ofMillis(500));
     assertThat(template).contains("\"index_patterns\": [\"news-articles-*\"]").contains("\"places\": { \"type\": \"geo_point\" }")
         .contains("\"analyzer\": \"english\"").contains("\"storyId\"").contains("\"language\"").contains("\"feedId\"");
+  }
+
+  @Test
+  void shouldCarryTheRefreshIntervalIntoTheTemplateInMilliseconds() {
+    assertThat(IndexSetup.templateJson("news-articles", java.time.Duration.ofMillis(1500)))
+        .contains("\"refresh_interval\": \"1500ms\"").doesNotContain("%REFRESH%");
   }
 }

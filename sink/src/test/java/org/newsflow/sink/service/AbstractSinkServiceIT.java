@@ -77,7 +77,7 @@ abstract class AbstractSinkServiceIT {
     }
 
     OpenSearchConnection os = new OpenSearchConnection(List.of(openSearchUrl()), null, null, null);
-    try (SinkService sink = new SinkService(clientProps(), "sinktest", topics, os, alias, 100, 1 << 20, 2, Duration.ofSeconds(1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+    try (SinkService sink = new SinkService(clientProps(), "sinktest", topics, os, alias, 100, 1 << 20, 2, Duration.ofSeconds(1), Duration.ofMillis(500), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
       sink.start();
       List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(topics, 2, Duration.ofSeconds(60));
       assertThat(dead).extracting(r -> new String(r.headers().lastHeader(DeadLetterWriter.HEADER_EXCEPTION).value(), StandardCharsets.UTF_8))

@@ -134,7 +134,7 @@ class SinkRefusalIT {
   private SinkService sink(Topics topics, String group, SimpleMeterRegistry registry) {
     return new SinkService(clientProps(), group, topics,
         new OpenSearchConnection(List.of("http://127.0.0.1:" + node.getAddress().getPort()), null, null, null),
-        "refusal-articles", 100, 1 << 20, 2, Duration.ofSeconds(2), registry);
+        "refusal-articles", 100, 1 << 20, 2, Duration.ofSeconds(2), Duration.ofMillis(500), registry);
   }
 
   private long committed(String group, String topic) throws Exception {

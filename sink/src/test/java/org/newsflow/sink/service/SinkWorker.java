@@ -28,7 +28,7 @@ public final class SinkWorker {
     client.put("heartbeat.interval.ms", "1000");
     SinkService sink = new SinkService(client, args[2], new Topics(args[1]),
         new OpenSearchConnection(List.of(args[3]), null, null, null), args[4], 500, 5 << 20, 2, Duration.ofSeconds(2),
-        new SimpleMeterRegistry());
+        Duration.ofMillis(500), new SimpleMeterRegistry());
     System.out.println(Instant.now() + " starting");
     sink.start();
     Boolean ready = null;
