@@ -72,6 +72,10 @@ public final class PipelineBenchmark {
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 50;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
     String pollInterval = args.length > 3 ? args[3] : "1s";
+    if (warmUp.toSeconds() >= seconds) {
+      throw new IllegalArgumentException("the run (" + seconds + " s) includes the warm-up (" + warmUp.toSeconds()
+          + " s), so it must be longer than the warm-up");
+    }
     Map<String, String> extra = new HashMap<>();
     for (int i = 4; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
