@@ -95,24 +95,23 @@ class SinkResilienceIT {
     Topics topics = new Topics("resilience");
     TopicAdmin.ensureTopics(clientProps(), topics.all(), 3, 1, Duration.ofSeconds(30));
     String topic = topics.articlesEnriched().name();
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clientProps(), new StringSerializer(), new ByteArraySerializer())) {
-      for (int i = 0; i < ARTICLES; i++) {
-        Article a = article(i, 1, i < UNINDEXABLE ? 500.0 : 45.0);
-        producer.send(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
-      }
-      for (int i = UNINDEXABLE; i < REVISED + UNINDEXABLE; i++) {
-        Article a = article(i, 2, 45.0);
-        producer.send(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
-      }
-      for (int i = UNINDEXABLE; i < STALE + UNINDEXABLE; i++) {
-        Article a = article(i, 0, 45.0);
-        producer.send(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
-      }
-      for (int i = 0; i < NOT_JSON; i++) {
-        producer.send(new ProducerRecord<>(topic, "garbage-" + i, ("{broken " + i).getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
+    List<ProducerRecord<String, byte[]>> input = new java.util.ArrayList<>();
+    for (int i = 0; i < ARTICLES; i++) {
+      Article a = article(i, 1, i < UNINDEXABLE ? 500.0 : 45.0);
+      input.add(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
     }
+    for (int i = UNINDEXABLE; i < REVISED + UNINDEXABLE; i++) {
+      Article a = article(i, 2, 45.0);
+      input.add(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
+    }
+    for (int i = UNINDEXABLE; i < STALE + UNINDEXABLE; i++) {
+      Article a = article(i, 0, 45.0);
+      input.add(new ProducerRecord<>(topic, a.id(), json.toBytes(a)));
+    }
+    for (int i = 0; i < NOT_JSON; i++) {
+      input.add(new ProducerRecord<>(topic, "garbage-" + i, ("{broken " + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    writeInput(input);
 
     String alias = "resilience-articles";
     JavaProcess first = worker("sink-1", topics, alias);
@@ -223,5 +222,38 @@ class SinkResilienceIT {
     }
     assertThat(all).as("no record dead-lettered twice").doesNotHaveDuplicates();
     return all;
+  }
+
+  /**
+   * Writes the test's input and checks every send. Right after the topic is created the broker has refused a fresh
+   * producer's first batches (OutOfOrderSequenceException after an invalid-metadata retry), and input that silently
+   * never arrived made the test fail on missing dead letters. Refused records are sent again; the sink's versioned
+   * writes make the order of revisions irrelevant to the end state.
+   */
+  private void writeInput(List<ProducerRecord<String, byte[]>> input) throws Exception {
+    List<ProducerRecord<String, byte[]>> pending = input;
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      List<ProducerRecord<String, byte[]>> refused = new java.util.ArrayList<>();
+      Exception last = null;
+      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clientProps(), new StringSerializer(), new ByteArraySerializer())) {
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new java.util.ArrayList<>();
+        for (ProducerRecord<String, byte[]> r : pending) {
+          sent.add(producer.send(r));
+        }
+        producer.flush();
+        for (int k = 0; k < sent.size(); k++) {
+          try {
+            sent.get(k).get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            refused.add(pending.get(k));
+            last = e;
+          }
+        }
+      }
+      if (!refused.isEmpty() && attempt == 3) {
+        throw new IllegalStateException(refused.size() + " input records refused three times", last);
+      }
+      pending = refused;
+    }
   }
 }
