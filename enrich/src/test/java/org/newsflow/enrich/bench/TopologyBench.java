@@ -10,17 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleIds;
 import org.newsflow.common.article.ArticleJson;
@@ -36,6 +32,7 @@ import org.newsflow.enrich.service.EnrichSettings;
 import org.newsflow.enrich.tagging.shipped.DefaultTaggers;
 import org.newsflow.enrich.topology.EnrichOptions;
 import org.newsflow.enrich.topology.EnrichTopology;
+import org.newsflow.testsupport.KafkaInput;
 
 /**
  * Throughput of the whole enrich topology on a real in-process broker, exactly-once, with the shipped taggers
@@ -96,7 +93,12 @@ public final class TopologyBench {
         pp.putAll(client);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        writeInput(pp, topics.articlesRaw().name(), keys, values, n);
+        List<ProducerRecord<String, byte[]>> input = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          input.add(new ProducerRecord<>(topics.articlesRaw().name(), keys.get(i), values.get(i)));
+        }
+        // a record sent again after a refusal is counted once: the topology drops a revision it has seen
+        KafkaInput.sendAll(pp, input);
         List<Setting<?>> settings = new ArrayList<>(CommonSettings.all());
         settings.addAll(EnrichSettings.all());
         Config config = Config.load(settings, null, Map.of(), Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
@@ -152,46 +154,5 @@ public final class TopologyBench {
     System.out.printf("median of %d runs (%d partitions, %d stream thread%s, %d cores visible): %.0f articles/s wall, "
         + "%.0f articles per CPU-second%n", runs, partitions, threads, threads == 1 ? "" : "s",
         Runtime.getRuntime().availableProcessors(), wall[runs / 2], perCpu[runs / 2]);
-  }
-
-  /**
-   * Writes the input and checks every send: the broker has refused batches of this producer under load
-   * (OutOfOrderSequenceException), and an unchecked lost record left the run waiting for output that never came until
-   * the 10-minute limit. Refused records are sent again (the topology drops a revision it has seen, so a copy that did
-   * land is not counted twice); three refusals of the same record end the run with the broker's error.
-   */
-  private static void writeInput(Properties producerProps, String topic, List<String> keys, List<byte[]> values, int n)
-      throws Exception {
-    List<Integer> pending = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      pending.add(i);
-    }
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      List<Integer> refused = new ArrayList<>();
-      Exception last = null;
-      try (var producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer())) {
-        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
-        for (int i : pending) {
-          sent.add(producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i))));
-        }
-        producer.flush();
-        for (int k = 0; k < sent.size(); k++) {
-          try {
-            sent.get(k).get();
-          } catch (java.util.concurrent.ExecutionException e) {
-            refused.add(pending.get(k));
-            last = e;
-          }
-        }
-      }
-      if (!refused.isEmpty()) {
-        System.out.printf(Locale.ROOT, "input: the broker refused %d of %d records (%s); sending them again%n",
-            refused.size(), pending.size(), last.getCause());
-        if (attempt == 3) {
-          throw new IllegalStateException("input records refused three times", last);
-        }
-      }
-      pending = refused;
-    }
   }
 }

@@ -14,10 +14,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.ArticleJson;
 import org.newsflow.common.article.Entity;
@@ -32,6 +29,7 @@ import org.newsflow.sink.opensearch.IndexSetup;
 import org.newsflow.sink.opensearch.OpenSearchConnection;
 import org.newsflow.sink.service.SinkService;
 import org.newsflow.sink.service.SinkSettings;
+import org.newsflow.testsupport.KafkaInput;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -69,16 +67,11 @@ public final class SinkBenchmark {
       // one topic, produced once; every sink round reads it from the start with a consumer group of its own
       Topics topics = new Topics("bench");
       TopicAdmin.ensureTopics(client, topics.all(), 2, 1, Duration.ofSeconds(30));
-      try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
-        List<Future<?>> sends = new ArrayList<>();
-        for (Article a : articles) {
-          sends.add(p.send(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a))));
-        }
-        p.flush();
-        for (Future<?> f : sends) {
-          f.get();
-        }
+      List<ProducerRecord<String, byte[]>> input = new ArrayList<>(articles.size());
+      for (Article a : articles) {
+        input.add(new ProducerRecord<>(topics.articlesEnriched().name(), a.id(), json.toBytes(a)));
       }
+      KafkaInput.sendAll(client, input);
       // documents prepared outside the timing for the bare client, as a client that already has them would
       ArticleDocuments mapping = new ArticleDocuments(json.mapper());
       List<byte[]> sources = new ArrayList<>();
