@@ -10,8 +10,11 @@ import org.newsflow.enrich.tagging.TopicTagger;
 /**
  * {@link TopicTagger} over a {@link TopicModel}. A level-1 topic's score is its calibrated probability; every
  * level-1 topic whose probability reaches the model's threshold (0.5: more likely than not) is assigned (so an
- * article can be both politics and conflict); when none does, the most probable one is still assigned if it reaches
- * {@value #FALLBACK_PROBABILITY}, because a news article nearly always has a subject. Level-2 topics are assigned
+ * article can be both politics and conflict); when none does, the most probable one is still assigned, whatever its
+ * probability, because a news article nearly always has a subject and a consumer routing articles by subject needs
+ * the best guess, while its score tells a consumer who wants only likely topics to leave it out (on feed items of
+ * outlets the model was not trained on, a fifth have no topic at 0.3 or more, and the best guess is right for about
+ * 40 % of those: BENCHMARKS.md, "Every article gets its best guess"). Level-2 topics are assigned
  * only under an assigned parent, scored as the parent's probability times the child's probability given the parent,
  * when that reaches the level-2 threshold, at most {@value #MAX_CHILDREN_PER_PARENT} per parent.
  *
@@ -20,8 +23,6 @@ import org.newsflow.enrich.tagging.TopicTagger;
  */
 public final class LinearTopicTagger implements TopicTagger {
 
-  /** Probability from which the best level-1 topic is kept when none reaches the threshold. */
-  public static final double FALLBACK_PROBABILITY = 0.3;
   /** Level-2 topics kept under one parent at most. */
   public static final int MAX_CHILDREN_PER_PARENT = 2;
   /** Fewer content words than this say too little to classify. */
@@ -56,7 +57,7 @@ public final class LinearTopicTagger implements TopicTagger {
         best = k;
       }
     }
-    if (parents.isEmpty() && p1.length > 0 && p1[best] >= FALLBACK_PROBABILITY) {
+    if (parents.isEmpty() && p1.length > 0) {
       parents.add(best);
     }
     parents.sort(Comparator.comparingDouble((Integer k) -> p1[k]).reversed());

@@ -46,9 +46,13 @@ public final class TopicEvaluation {
    *                 held-out corpus labels; "any of" topics of a text left out)
    * @param assignedPerText topics the corpus labels assigned at 0.5 or more, per text
    * @param byCategory per source category: top-1 accuracy, count, the most frequent answer (level-1 number)
+   * @param bestGuess share of texts whose most probable topic is below 0.5, which the tagger assigns as its best
+   *                 guess with that probability (no topic is more likely than not)
+   * @param top1BestGuess top-1 accuracy among those texts
    */
   public record Row(String corpus, String form, int texts, double top1, double macroF1, double ece,
-      double precisionAtHalf, double assignedPerText, Map<String, double[]> byCategory) {
+      double precisionAtHalf, double assignedPerText, Map<String, double[]> byCategory, double bestGuess,
+      double top1BestGuess) {
   }
 
   private final IptcVocabulary vocabulary;
@@ -257,6 +261,8 @@ public final class TopicEvaluation {
     boolean[] correct = new boolean[texts.size()];
     Map<String, double[]> byCategory = new TreeMap<>();
     int right = 0;
+    int below = 0;
+    int belowRight = 0;
     int assigned = 0;
     int assignedRight = 0;
     for (int i = 0; i < texts.size(); i++) {
@@ -281,6 +287,10 @@ public final class TopicEvaluation {
       predicted[best]++;
       tp[best] += ok ? 1 : 0;
       right += ok ? 1 : 0;
+      if (p[best] < 0.5) {
+        below++;
+        belowRight += ok ? 1 : 0;
+      }
       confidence[i] = p[best];
       correct[i] = ok;
       String category = t.corpus().equals("reuters") ? String.join("+", t.topics()) : t.category();
@@ -311,7 +321,7 @@ public final class TopicEvaluation {
     return new Row(corpus, form, texts.size(), right / (double) Math.max(1, texts.size()),
         classes == 0 ? 0 : macro / classes, Calibration.expectedCalibrationError(confidence, correct),
         assigned == 0 ? 0 : assignedRight / (double) assigned, assigned / (double) Math.max(1, texts.size()),
-        byCategory);
+        byCategory, below / (double) Math.max(1, texts.size()), below == 0 ? 0 : belowRight / (double) below);
   }
 
   /** The answers given to a category's texts, most frequent first, down to 3 % of them. */
@@ -342,11 +352,12 @@ public final class TopicEvaluation {
     out.println(title);
     out.println();
     out.println("| corpus | text | texts | top-1 accuracy | macro-F1 | ECE (top-1) | right when p >= 0.5 | "
-        + "assigned per text |");
-    out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        + "assigned per text | top-1 below 0.5: share, top-1 |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.2f |%n", r.corpus(), r.form(),
-          r.texts(), r.top1(), r.macroF1(), r.ece(), r.precisionAtHalf(), r.assignedPerText());
+      out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f, %.3f |%n", r.corpus(),
+          r.form(), r.texts(), r.top1(), r.macroF1(), r.ece(), r.precisionAtHalf(), r.assignedPerText(),
+          r.bestGuess(), r.top1BestGuess());
     }
     out.println();
     out.println("top-1 accuracy per source category (texts):");

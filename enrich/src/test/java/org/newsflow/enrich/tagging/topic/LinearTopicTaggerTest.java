@@ -122,6 +122,17 @@ class LinearTopicTaggerTest {
   }
 
   @Test
+  void shouldAssignItsBestGuessWhenNoTopicIsLikely() {
+    // says nothing about a subject: no topic is more likely than not, yet a feed item still needs its best guess
+    List<MediaTopic> topics = TAGGER.tag("What happened next surprised everyone",
+        "Nobody expected the long day to end the way it did, the people who were there said afterwards.");
+    assertThat(topics).singleElement().satisfies(t -> {
+      assertThat(t.level()).isEqualTo(1);
+      assertThat(t.score()).isGreaterThan(0).isLessThan(0.5);
+    });
+  }
+
+  @Test
   void shouldSkipTopicsForNonEnglishArticles() {
     String text = "Le gouvernement a annoncé de nouvelles mesures pour l'économie.";
     assertThat(TAGGER.tag("Économie", text, "fr")).isEmpty();
