@@ -22,7 +22,7 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  *
  * <pre>
  * java -Xmx4g -cp "$CP" org.newsflow.enrich.training.topic.MiniLmWordTable ../shared/data \
- *     enrich/target/minilm-word-vectors.bin.gz 96
+ *     enrich/target/minilm-word-vectors.bin.gz 192
  * </pre>
  */
 public final class MiniLmWordTable {
