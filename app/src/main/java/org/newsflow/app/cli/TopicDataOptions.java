@@ -48,8 +48,13 @@ public final class TopicDataOptions {
   int titleRepeats;
 
   @Option(names = "--vector-dim", paramLabel = "N", defaultValue = "96",
-      description = "Word-vector dimension (default: ${DEFAULT-VALUE}).")
+      description = "Dimension of PPMI word vectors (--word-vectors ppmi or both); distilled vectors have the "
+          + "dimension their --distilled table was built with (default: ${DEFAULT-VALUE}).")
   int vectorDim;
+
+  @Option(names = "--level1-bits", paramLabel = "B", defaultValue = "17",
+      description = "Level-1 n-gram features are hashed into 2^B buckets, 10..24 (default: ${DEFAULT-VALUE}).")
+  int level1Bits;
 
   @Option(names = "--injections", paramLabel = "N", defaultValue = "400",
       description = "Synthetic articles per level-1 topic (default: ${DEFAULT-VALUE}).")
@@ -114,7 +119,7 @@ public final class TopicDataOptions {
     if (!"leads".equals(calibrateOn) && !"both".equals(calibrateOn)) {
       throw new IllegalArgumentException("--calibrate-on must be leads or both, not '" + calibrateOn + "'");
     }
-    return new TrainingOptions(d.level1Bits(), d.level2Bits(), sparseWeight, denseWeight, titleRepeats,
+    return new TrainingOptions(level1Bits, d.level2Bits(), sparseWeight, denseWeight, titleRepeats,
         injections, categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds,
         calibrationSplit(), "leads".equals(calibrateOn), definitionWeight, d.seed(), d.threshold1(),
         d.threshold2(), d.trainLevel2());
