@@ -79,7 +79,7 @@ public final class TopicDataOptions {
       description = "Loss weight of each IPTC concept's label-and-definition example (default: ${DEFAULT-VALUE}).")
   float definitionWeight;
 
-  @Option(names = "--l2", paramLabel = "L", defaultValue = "3e-5",
+  @Option(names = "--l2", paramLabel = "L", defaultValue = "5e-5",
       description = "L2 shrinkage per example per epoch (default: ${DEFAULT-VALUE}).")
   double l2;
 

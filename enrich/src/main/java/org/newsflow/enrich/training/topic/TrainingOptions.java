@@ -70,7 +70,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 600, 12, 1.0, 3e-5, 3.0, 3, CalibrationSplit.CORPORA,
+    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 600, 12, 1.0, 5e-5, 3.0, 3, CalibrationSplit.CORPORA,
         true, 0.3f, 20240314L, 0.5f, 0.5f, true);
   }
 

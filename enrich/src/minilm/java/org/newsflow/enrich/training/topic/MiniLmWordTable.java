@@ -24,6 +24,9 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  * java -Xmx4g -cp "$CP" org.newsflow.enrich.training.topic.MiniLmWordTable ../shared/data \
  *     enrich/target/minilm-word-vectors.bin.gz 192
  * </pre>
+ *
+ * <p>An optional fourth argument embeds each word inside a template ({@code "news about %s"}) instead of on its own;
+ * measured and not shipped (BENCHMARKS.md, "192 dimensions of the distilled vectors").
  */
 public final class MiniLmWordTable {
 
@@ -37,6 +40,7 @@ public final class MiniLmWordTable {
     Path data = Path.of(args[0]);
     Path out = Path.of(args[1]);
     int dim = Integer.parseInt(args[2]);
+    String template = args.length > 3 ? args[3] : "%s";
     Corpora corpora = Corpora.read(data.resolve("topics/bbc"),
         data.resolve("topics/huffpost/news-category-2018-2022.jsonl"), data.resolve("text/reuters21578.jsonl"),
         SourceMapping.loadDefault());
@@ -73,7 +77,7 @@ public final class MiniLmWordTable {
     float[][] raw = new float[keys.size()][];
     long t0 = System.nanoTime();
     for (int i = 0; i < raw.length; i++) {
-      raw[i] = model.embed(form.get(keys.get(i))).content().vector();
+      raw[i] = model.embed(String.format(Locale.ROOT, template, form.get(keys.get(i)))).content().vector();
       if ((i + 1) % 5000 == 0) {
         System.err.printf(Locale.ROOT, "embedded %d (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
       }
