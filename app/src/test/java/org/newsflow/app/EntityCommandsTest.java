@@ -22,7 +22,7 @@ class EntityCommandsTest {
     assertThat(train.out()).contains("--train").contains("--folds").contains("--unlabeled").contains("--out");
     CommandRun evaluate = run("evaluate", "entities", "--help");
     assertThat(evaluate.exit()).isZero();
-    assertThat(evaluate.out()).contains("--data").contains("--model");
+    assertThat(evaluate.out()).contains("--data").contains("--model").contains("--title-case-headlines");
   }
 
   @Test

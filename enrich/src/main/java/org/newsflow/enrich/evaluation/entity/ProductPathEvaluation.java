@@ -73,6 +73,11 @@ public final class ProductPathEvaluation {
 
   /** Predicted spans (in document token indices) of one tagged document; unaligned mentions get spans of their own. */
   static List<Span> predicted(Layout layout, List<Entity> entities) {
+    return predicted(layout, entities, "text");
+  }
+
+  /** Predicted spans of the mentions found in one field ({@code text} or {@code title}) laid out as {@code layout}. */
+  static List<Span> predicted(Layout layout, List<Entity> entities, String field) {
     Map<Integer, Integer> byStart = new HashMap<>();
     Map<Integer, Integer> byEnd = new HashMap<>();
     for (int i = 0; i < layout.tokenStart().length; i++) {
@@ -82,7 +87,7 @@ public final class ProductPathEvaluation {
     List<Span> out = new ArrayList<>();
     for (Entity e : entities) {
       for (Mention m : e.mentions()) {
-        if (!"text".equals(m.field())) {
+        if (!field.equals(m.field())) {
           continue;
         }
         Integer a = byStart.get(m.start());
