@@ -175,6 +175,33 @@ public final class EntityModel {
     return clusters.get(WordClusters.capKey(Features.lowerDigits(Features.normalise(word))));
   }
 
+  /**
+   * Marks the words of a sentence that belong to a name of two or more words the model knows ("Bank of Canada",
+   * "State Department": its training names and the open name lists), matched longest first as written.
+   */
+  boolean[] inKnownName(String[] words) {
+    int n = words.length;
+    long[] lower = new long[n];
+    boolean[] cap = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String w = Features.normalise(words[i]);
+      lower[i] = Features.hash(Features.lowerDigits(w));
+      cap[i] = Features.isCapitalised(w);
+    }
+    int[] lex = NameLexicon.match(clusters, lower, cap, false, null, NameLexicon::key);
+    int[] ext = NameLexicon.match(clusters, lower, cap, false, null, ExternalNames::key);
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = isMultiWord(lex[i]) || isMultiWord(ext[i]);
+    }
+    return out;
+  }
+
+  /** A match of {@link NameLexicon#match}: a name (non-zero value) at a position other than a single word's. */
+  private static boolean isMultiWord(int match) {
+    return (match & 0x0fffffff) != 0 && match >>> 28 != 3;
+  }
+
   Features features() {
     return features;
   }

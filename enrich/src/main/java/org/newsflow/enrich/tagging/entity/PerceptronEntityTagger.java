@@ -13,7 +13,8 @@ import org.newsflow.enrich.tagging.text.Token;
  * The newsflow entity tagger: tokenizes title and body, tags names with an {@link EntityModel}, folds mentions
  * of the same thing into one canonical entity ("Joe Biden", "President Biden", "Biden" → Joe Biden), links
  * places (and demonyms such as "Israeli", kept as mentions of form {@code demonym}) to GeoNames ids, ISO 3166 codes
- * and coordinates, and ranks entities by salience.
+ * and coordinates, and ranks entities by salience. Title-Case headlines are shown to the model with their common
+ * words in lower case ({@link HeadlineCase}).
  * Thread-safe; odd input gives an empty or partial result, and the work per article is bounded (body text up to
  * {@link #MAX_TEXT_CHARS}, every step linear in the number of tokens and mentions).
  *
@@ -32,6 +33,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
   private final EntityModel model;
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final EntityFolder folder;
+  private final HeadlineCase headlineCase;
 
   /**
    * Creates a tagger.
@@ -51,6 +53,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
   public PerceptronEntityTagger(EntityModel model, PlaceIndex places) {
     this.model = model;
     this.folder = new EntityFolder(model.gazetteer(), new PlaceLinker(model.gazetteer(), places));
+    this.headlineCase = new HeadlineCase(model, places);
   }
 
   @Override
@@ -64,6 +67,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
       sentences.add(s);
       fields.add(TITLE);
     }
+    int titles = sentences.size();
     for (Sentence s : splitter.split(body)) {
       sentences.add(s);
       fields.add(TEXT);
@@ -77,9 +81,9 @@ public final class PerceptronEntityTagger implements EntityTagger {
       for (int i = 0; i < w.length; i++) {
         w[i] = s.tokens().get(i).text();
       }
-      doc.add(headlineCase(w));
+      doc.add(w);
     }
-    List<List<Span>> spans = model.tag(doc);
+    List<List<Span>> spans = model.tag(headlineCase.apply(doc, titles));
     Gazetteer gaz = model.gazetteer();
     List<RawMention> raws = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
@@ -96,36 +100,6 @@ public final class PerceptronEntityTagger implements EntityTagger {
       }
     }
     return folder.fold(folder.coordinatedPlaces(raws, title, body), body.length());
-  }
-
-  /**
-   * Title-case headlines ("Apple Unveils New Phone In China") capitalise every word, which the model reads as a
-   * run of names. For such a sentence, words that are rarely capitalised mid-sentence are shown to the model in
-   * lower case; offsets are unaffected because mentions are cut from the original text.
-   */
-  private String[] headlineCase(String[] w) {
-    int words = 0;
-    int capitalised = 0;
-    for (String t : w) {
-      if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
-        words++;
-        if (Character.isUpperCase(t.charAt(0)) && !t.equals(t.toUpperCase(java.util.Locale.ROOT))) {
-          capitalised++;
-        }
-      }
-    }
-    if (words < 4 || capitalised < 0.8 * words) {
-      return w;
-    }
-    String[] out = w.clone();
-    for (int i = 0; i < out.length; i++) {
-      String t = out[i];
-      if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && model.capitalisationPrior(t) == 0
-          && (model.gazetteer().wordFlags(t) & (Gazetteer.COUNTRY | Gazetteer.CITY | Gazetteer.DEMONYM)) == 0) {
-        out[i] = t.toLowerCase(java.util.Locale.ROOT);
-      }
-    }
-    return out;
   }
 
   /** Turns a tagged span into a mention, trimming titles and possessives; null when nothing name-like is left. */

@@ -106,8 +106,6 @@ class PerceptronEntityTaggerTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("regressed with the cross-validated model of 2026-12-01: 'Unveils' has no "
-      + "capitalisation prior and joins the organisation; see docs/entities.md")
   void shouldNotReadTitleCaseHeadlineWordsAsNames() {
     List<Entity> entities = tagger.tag("Brightwater Bank Unveils New Savings Plan As Rates Fall In Canada",
         "Brightwater Bank said on Monday it would offer the plan across Canada.");

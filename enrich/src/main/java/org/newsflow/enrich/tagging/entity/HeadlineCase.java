@@ -1,0 +1,263 @@
+package org.newsflow.enrich.tagging.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Undoes the capitals of Title-Case headlines before tagging. HuffPost, CNN and many US outlets capitalise every
+ * word of a headline ("Apple Unveils New iPhone As Sales Slow In China"), which the model reads as a run of names.
+ * In a sentence written so, each capitalised word is shown to the model in lower case unless something says it is a
+ * name; the tagger cuts mentions from the original text, so offsets and mention text are unaffected.
+ *
+ * <p>The evidence, strongest first:
+ * <ol>
+ *   <li>a place of two or more words in the gazetteer ("New York", "Hong Kong") is kept whole;
+ *   <li>the rest of the article: a word it writes in lower case more often than capitalised mid-sentence is a
+ *       common word ("million", "new"), one it capitalises mid-sentence is a name ("Biden");
+ *   <li>the gazetteer: a known country, city, demonym, first-level division or organisation is kept ("Bali");
+ *   <li>the model's capitalisation prior (how often the word is capitalised mid-sentence in news): rarely → lower,
+ *       almost always → kept;
+ *   <li>a headline's names recur in the article: a word that the rest of a long enough article never uses is
+ *       lower-cased ("Says", "Sleeves"); with no such text to go by, a word capitalised in half or more of its uses
+ *       elsewhere, or unknown, is kept.
+ * </ol>
+ * Work is linear in the document's tokens (one pass to collect the headline words, one over the other sentences to
+ * count their uses, one to rewrite), and nothing is done for a document without a Title-Case sentence.
+ */
+final class HeadlineCase {
+
+  /**
+   * Words the rest of the article needs before a word's absence from it counts as evidence: about one sentence, a
+   * feed item's summary.
+   */
+  static final int MIN_CONTEXT_WORDS = 8;
+
+  private static final int PLACE_FLAGS = Gazetteer.COUNTRY | Gazetteer.CITY | Gazetteer.DEMONYM;
+
+  // verdicts on a headline word
+  private static final int KEEP = 0;
+  private static final int COMMON = 1;
+  private static final int NAME = 2;
+  /** Unknown to the model and absent from an article long enough to tell. */
+  private static final int UNKNOWN = 3;
+
+  private final EntityModel model;
+  private final PlaceIndex places;
+
+  HeadlineCase(EntityModel model, PlaceIndex places) {
+    this.model = model;
+    this.places = places;
+  }
+
+  /** How the rest of the document writes one headline word. */
+  private static final class Uses {
+    int lower;
+    int capitalisedMid;
+    int other;
+  }
+
+  /**
+   * Rewrites the Title-Case sentences of a document for the model.
+   *
+   * @param doc    sentences of token texts (not changed), the title's first
+   * @param titles how many of them are the title's
+   * @return the same sentences, those in Title Case with their common words lower-cased
+   */
+  List<String[]> apply(List<String[]> doc, int titles) {
+    boolean[] headline = new boolean[doc.size()];
+    Map<String, Uses> uses = null;
+    List<String[]> out = null;
+    for (int s = 0; s < doc.size(); s++) {
+      if (!isTitleCase(doc.get(s))) {
+        continue;
+      }
+      out = out == null ? new ArrayList<>(doc) : out;
+      if (s >= titles) {
+        // Title Case inside a body is mostly line-ups, tables and results, which are runs of names: only the
+        // words that are almost never capitalised are lowered there.
+        out.set(s, lowerRareCapitals(doc.get(s)));
+        continue;
+      }
+      headline[s] = true;
+      uses = uses == null ? new HashMap<>() : uses;
+      for (String t : doc.get(s)) {
+        if (isCapitalisedWord(t)) {
+          uses.putIfAbsent(key(t), new Uses());
+        }
+      }
+    }
+    if (uses == null) {
+      return out == null ? doc : out;
+    }
+    int contextWords = 0;
+    for (int s = 0; s < doc.size(); s++) {
+      if (!headline[s]) {
+        contextWords += count(doc.get(s), uses);
+      }
+    }
+    for (int s = 0; s < titles; s++) {
+      if (headline[s]) {
+        out.set(s, rewrite(doc.get(s), uses, contextWords >= MIN_CONTEXT_WORDS));
+      }
+    }
+    return out;
+  }
+
+  private String[] lowerRareCapitals(String[] w) {
+    String[] out = w.clone();
+    for (int i = 0; i < w.length; i++) {
+      String t = w[i];
+      if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && model.capitalisationPrior(t) == 0
+          && (model.gazetteer().wordFlags(t) & PLACE_FLAGS) == 0) {
+        out[i] = t.toLowerCase(Locale.ROOT);
+      }
+    }
+    return out;
+  }
+
+  /** Counts how a sentence writes the headline words; returns its number of words. */
+  private static int count(String[] w, Map<String, Uses> uses) {
+    int words = 0;
+    for (int i = 0; i < w.length; i++) {
+      String t = w[i];
+      if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+        continue;
+      }
+      words++;
+      Uses u = uses.get(key(t));
+      if (u == null) {
+        continue;
+      }
+      if (Character.isLowerCase(t.charAt(0))) {
+        u.lower++;
+      } else if (i > 0 && isCapitalisedWord(t) && continuesSentence(w[i - 1])) {
+        u.capitalisedMid++;
+      } else {
+        // sentence-initial, after a quote or colon, or all caps: the case says nothing
+        u.other++;
+      }
+    }
+    return words;
+  }
+
+  private String[] rewrite(String[] w, Map<String, Uses> uses, boolean enoughContext) {
+    int[] phrases = model.gazetteer().matchPhrases(w);
+    boolean[] known = model.inKnownName(w);
+    int[] verdict = new int[w.length];
+    for (int i = 0; i < w.length; i++) {
+      int position = phrases[i] & 3;
+      boolean inPlace = (position == 1 || position == 2) && ((phrases[i] >>> 2) & PLACE_FLAGS) != 0;
+      verdict[i] = !isCapitalisedWord(w[i]) ? KEEP
+          : inPlace || known[i] ? NAME : verdict(w[i], uses.get(key(w[i])), enoughContext);
+    }
+    String[] out = w.clone();
+    for (int i = 0; i < w.length; i++) {
+      boolean common = verdict[i] == COMMON;
+      if (verdict[i] == UNKNOWN) {
+        // A word the model never saw that the article does not repeat: a name when next to another name
+        // ("Dominique Baratelli"), else most likely a word of the headline's own ("Roll Up Sleeves").
+        common = !(i > 0 && isName(verdict[i - 1]) || i + 1 < w.length && isName(verdict[i + 1]));
+      }
+      if (common) {
+        out[i] = w[i].toLowerCase(Locale.ROOT);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isName(int verdict) {
+    return verdict == NAME || verdict == UNKNOWN;
+  }
+
+  /** What a capitalised headline word is, from the rest of the article, the gazetteer and the prior. */
+  private int verdict(String t, Uses u, boolean enoughContext) {
+    if (u.lower > u.capitalisedMid) {
+      return COMMON;
+    }
+    if (u.capitalisedMid > 0) {
+      return NAME;
+    }
+    int flags = model.gazetteer().wordFlags(t);
+    if ((flags & (PLACE_FLAGS | Gazetteer.ORG)) != 0 || isCountryOrRegion(t)) {
+      return NAME;
+    }
+    int prior = prior(t);
+    if (prior == 0 || prior == 3) {
+      return prior == 0 ? COMMON : NAME;
+    }
+    if (u.other > 0) {
+      // the article has the word, but only where every word is capitalised
+      return prior == 1 ? COMMON : NAME;
+    }
+    if (enoughContext) {
+      // a headline's names recur in its article
+      return prior == -1 ? UNKNOWN : COMMON;
+    }
+    return prior == 1 && (flags & Gazetteer.FIRST_NAME) == 0 ? COMMON : KEEP;
+  }
+
+  /** The capitalisation prior; for a hyphenated word the model has no figure for, that of its last part. */
+  private int prior(String t) {
+    int prior = model.capitalisationPrior(t);
+    int hyphen = t.lastIndexOf('-');
+    if (prior == -1 && hyphen > 0 && hyphen + 1 < t.length()) {
+      prior = model.capitalisationPrior(t.substring(hyphen + 1));
+    }
+    return prior;
+  }
+
+  private boolean isCountryOrRegion(String t) {
+    for (GeoPlace p : places.named(t)) {
+      if (p.kind() == GeoPlace.Kind.COUNTRY || p.kind() == GeoPlace.Kind.REGION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a sentence is written in Title Case: at least four words longer than three letters, and four in five of
+   * them capitalised but not all capitals (ALL CAPS headlines are the model's own training material).
+   */
+  static boolean isTitleCase(String[] w) {
+    int words = 0;
+    int capitalised = 0;
+    for (String t : w) {
+      if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
+        words++;
+        if (isCapitalisedWord(t)) {
+          capitalised++;
+        }
+      }
+    }
+    return words >= 4 && capitalised >= 0.8 * words;
+  }
+
+  /** Upper-case first letter and not all capitals ("Sales", "McDonald", "A", not "COVID" or "U.S."). */
+  private static boolean isCapitalisedWord(String t) {
+    if (t.isEmpty() || !Character.isUpperCase(t.charAt(0))) {
+      return false;
+    }
+    if (t.length() == 1) {
+      return true;
+    }
+    for (int i = 1; i < t.length(); i++) {
+      if (Character.isLowerCase(t.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a capital after this token is mid-sentence (after a word, number or comma; not a quote or colon). */
+  private static boolean continuesSentence(String previous) {
+    return !previous.isEmpty() && (Character.isLetterOrDigit(previous.charAt(0)) || previous.equals(","));
+  }
+
+  private static String key(String t) {
+    return t.replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+  }
+}
