@@ -14,18 +14,22 @@ import java.util.Map;
  *
  * <p>The evidence, strongest first:
  * <ol>
- *   <li>a place of two or more words in the gazetteer ("New York", "Hong Kong") is kept whole;
+ *   <li>a name of two or more words the model knows is kept whole: a place of the gazetteer ("New York"), a name
+ *       of its training data or of the open name lists ("Bank of Canada", "State Department");
  *   <li>the rest of the article: a word it writes in lower case more often than capitalised mid-sentence is a
  *       common word ("million", "new"), one it capitalises mid-sentence is a name ("Biden");
  *   <li>the gazetteer: a known country, city, demonym, first-level division or organisation is kept ("Bali");
- *   <li>the model's capitalisation prior (how often the word is capitalised mid-sentence in news): rarely → lower,
- *       almost always → kept;
- *   <li>a headline's names recur in the article: a word that the rest of a long enough article never uses is
- *       lower-cased ("Says", "Sleeves"); with no such text to go by, a word capitalised in half or more of its uses
- *       elsewhere, or unknown, is kept.
+ *   <li>the model's capitalisation prior (how often the word is capitalised mid-sentence in news; for an unknown
+ *       hyphenated word, that of its last part): rarely → lower ("Over", "Omicron-Targeted"), almost always → kept;
+ *   <li>a headline's names recur in the article: a word that the rest of the article (a sentence or more) never
+ *       uses is lower-cased ("Says", "Roll"), and so is a word the model has never seen unless it stands next to
+ *       another name ("Sleeves" in "Roll Up Sleeves", not "Baratelli" in "Dominique Baratelli"). With no article
+ *       to go by, a word capitalised in half or more of its uses in news, a first name, or an unknown word is kept.
  * </ol>
- * Work is linear in the document's tokens (one pass to collect the headline words, one over the other sentences to
- * count their uses, one to rewrite), and nothing is done for a document without a Title-Case sentence.
+ * Title Case inside a body (line-ups, results tables) is left to the prior alone: those are runs of names.
+ *
+ * <p>Work is linear in the document's tokens (one pass to collect the headline words, one over the other sentences
+ * to count their uses, one to rewrite), and nothing is done for a document without a Title-Case sentence.
  */
 final class HeadlineCase {
 
