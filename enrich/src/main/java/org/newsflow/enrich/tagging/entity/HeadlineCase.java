@@ -22,9 +22,10 @@ import java.util.Map;
  *   <li>the model's capitalisation prior (how often the word is capitalised mid-sentence in news; for an unknown
  *       hyphenated word, that of its last part): rarely → lower ("Over", "Omicron-Targeted"), almost always → kept;
  *   <li>a headline's names recur in the article: a word that the rest of the article (a sentence or more) never
- *       uses is lower-cased ("Says", "Roll"), and so is a word the model has never seen unless it stands next to
- *       another name ("Sleeves" in "Roll Up Sleeves", not "Baratelli" in "Dominique Baratelli"). With no article
- *       to go by, a word capitalised in half or more of its uses in news, a first name, or an unknown word is kept.
+ *       uses is lower-cased ("Says", "Roll") unless it is a first name or follows one ("Jennifer Lopez"), and so
+ *       is a word the model has never seen unless it stands next to another name ("Sleeves" in "Roll Up Sleeves",
+ *       not "Baratelli" in "Dominique Baratelli"). With no article to go by, a word capitalised in half or more of
+ *       its uses in news, a first name, or an unknown word is kept.
  * </ol>
  * Title Case inside a body (line-ups, results tables) is left to the prior alone: those are runs of names.
  *
@@ -47,6 +48,8 @@ final class HeadlineCase {
   private static final int NAME = 2;
   /** Unknown to the model and absent from an article long enough to tell. */
   private static final int UNKNOWN = 3;
+  /** Capitalised in some of its uses in news, and absent from an article long enough to tell. */
+  private static final int ABSENT = 4;
 
   private final EntityModel model;
   private final PlaceIndex places;
@@ -164,12 +167,27 @@ final class HeadlineCase {
         // A word the model never saw that the article does not repeat: a name when next to another name
         // ("Dominique Baratelli"), else most likely a word of the headline's own ("Roll Up Sleeves").
         common = !(i > 0 && isName(verdict[i - 1]) || i + 1 < w.length && isName(verdict[i + 1]));
+      } else if (verdict[i] == ABSENT) {
+        // A known word the article does not repeat is common, unless it is one of a first name and the word after
+        // it ("Jennifer Lopez", "Frank Bruno")
+        common = !(i > 0 && isFirstNameOf(w, verdict, i - 1) || i + 1 < w.length && isFirstNameOf(w, verdict, i));
       }
       if (common) {
         out[i] = w[i].toLowerCase(Locale.ROOT);
       }
     }
     return out;
+  }
+
+  /** Whether word {@code i} is a first name (and no place: "Jordan"), and it and the next word may be names. */
+  private boolean isFirstNameOf(String[] w, int[] verdict, int i) {
+    int flags = model.gazetteer().wordFlags(w[i]);
+    return maybeName(verdict[i]) && maybeName(verdict[i + 1])
+        && (flags & Gazetteer.FIRST_NAME) != 0 && (flags & PLACE_FLAGS) == 0;
+  }
+
+  private static boolean maybeName(int verdict) {
+    return verdict != COMMON && verdict != KEEP;
   }
 
   private static boolean isName(int verdict) {
@@ -198,7 +216,7 @@ final class HeadlineCase {
     }
     if (enoughContext) {
       // a headline's names recur in its article
-      return prior == -1 ? UNKNOWN : COMMON;
+      return prior == -1 ? UNKNOWN : ABSENT;
     }
     return prior == 1 && (flags & Gazetteer.FIRST_NAME) == 0 ? COMMON : KEEP;
   }

@@ -44,6 +44,14 @@ class HeadlineCaseTest {
   }
 
   @Test
+  void shouldKeepANameThatFollowsAFirstNameThoughTheArticleDoesNotRepeatIt() {
+    List<Entity> entities = tagger.tag("Jennifer Lopez And Ben Affleck Marry In Las Vegas",
+        "The couple wed in a small chapel on Saturday night, according to a newsletter the singer sent to fans.");
+    assertThat(titleMentions(entities)).extracting(Mention::text)
+        .containsExactlyInAnyOrder("Jennifer Lopez", "Ben Affleck", "Las Vegas");
+  }
+
+  @Test
   void shouldCutHeadlineMentionsFromTheTitleAsWritten() {
     String title = "Biden Says He Will Meet Xi In Bali Next Week";
     List<Entity> entities = tagger.tag(title, "President Joe Biden said on Wednesday he would travel to Asia.");
