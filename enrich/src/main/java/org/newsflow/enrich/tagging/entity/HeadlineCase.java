@@ -51,6 +51,9 @@ final class HeadlineCase {
   /** Capitalised in some of its uses in news, and absent from an article long enough to tell. */
   private static final int ABSENT = 4;
 
+  /** English inflections and what replaces them to give a stem: pairs of suffix and replacement. */
+  private static final String[] SUFFIXES = {"s", "", "es", "", "ed", "", "ed", "e", "ing", "", "ing", "e"};
+
   private final EntityModel model;
   private final PlaceIndex places;
 
@@ -74,41 +77,37 @@ final class HeadlineCase {
    * @return the same sentences, those in Title Case with their common words lower-cased
    */
   List<String[]> apply(List<String[]> doc, int titles) {
-    boolean[] headline = new boolean[doc.size()];
-    Map<String, Uses> uses = null;
+    // Title Case is the style of the whole title: "... Saudi Arabia. Bernie Sanders Isn't Giving In." is one
+    // headline whose short second sentence alone would not tell.
+    boolean titleCase = isTitleCase(doc.subList(0, titles));
+    Map<String, Uses> uses = titleCase ? new HashMap<>() : null;
     List<String[]> out = null;
     for (int s = 0; s < doc.size(); s++) {
-      if (!isTitleCase(doc.get(s))) {
-        continue;
-      }
-      out = out == null ? new ArrayList<>(doc) : out;
-      if (s >= titles) {
+      if (s < titles) {
+        if (titleCase) {
+          for (String t : doc.get(s)) {
+            if (isCapitalisedWord(t)) {
+              uses.putIfAbsent(key(t), new Uses());
+            }
+          }
+        }
+      } else if (isTitleCase(List.<String[]>of(doc.get(s)))) {
         // Title Case inside a body is mostly line-ups, tables and results, which are runs of names: only the
         // words that are almost never capitalised are lowered there.
+        out = out == null ? new ArrayList<>(doc) : out;
         out.set(s, lowerRareCapitals(doc.get(s)));
-        continue;
-      }
-      headline[s] = true;
-      uses = uses == null ? new HashMap<>() : uses;
-      for (String t : doc.get(s)) {
-        if (isCapitalisedWord(t)) {
-          uses.putIfAbsent(key(t), new Uses());
-        }
       }
     }
-    if (uses == null) {
+    if (!titleCase) {
       return out == null ? doc : out;
     }
     int contextWords = 0;
-    for (int s = 0; s < doc.size(); s++) {
-      if (!headline[s]) {
-        contextWords += count(doc.get(s), uses);
-      }
+    for (int s = titles; s < doc.size(); s++) {
+      contextWords += count(doc.get(s), uses);
     }
+    out = out == null ? new ArrayList<>(doc) : out;
     for (int s = 0; s < titles; s++) {
-      if (headline[s]) {
-        out.set(s, rewrite(doc.get(s), uses, contextWords >= MIN_CONTEXT_WORDS));
-      }
+      out.set(s, rewrite(doc.get(s), uses, contextWords >= MIN_CONTEXT_WORDS));
     }
     return out;
   }
@@ -203,10 +202,11 @@ final class HeadlineCase {
       return NAME;
     }
     int flags = model.gazetteer().wordFlags(t);
-    if ((flags & (PLACE_FLAGS | Gazetteer.ORG)) != 0 || isCountryOrRegion(t)) {
+    int prior = prior(t);
+    // the organisation list holds acronyms, which a Title-Case headline leaves in capitals: "Who" is not WHO
+    if ((flags & PLACE_FLAGS) != 0 || (flags & Gazetteer.ORG) != 0 && prior != 0 || isCountryOrRegion(t)) {
       return NAME;
     }
-    int prior = prior(t);
     if (prior == 0 || prior == 3) {
       return prior == 0 ? COMMON : NAME;
     }
@@ -221,12 +221,24 @@ final class HeadlineCase {
     return prior == 1 && (flags & Gazetteer.FIRST_NAME) == 0 ? COMMON : KEEP;
   }
 
-  /** The capitalisation prior; for a hyphenated word the model has no figure for, that of its last part. */
+  /**
+   * The capitalisation prior; for a word the model has no figure for, that of its last hyphenated part
+   * ("Omicron-Targeted"). A word with no figure or capitalised in most of its uses takes the figure of its stem
+   * when that is a common word: headline verbs ("Says", "Unveils", "Warns") are capitalised in news mostly by
+   * headlines, and their stems are not. A stem never makes a word more name-like ("Cosmos" is not "Cosmo").
+   */
   private int prior(String t) {
     int prior = model.capitalisationPrior(t);
     int hyphen = t.lastIndexOf('-');
     if (prior == -1 && hyphen > 0 && hyphen + 1 < t.length()) {
-      prior = model.capitalisationPrior(t.substring(hyphen + 1));
+      t = t.substring(hyphen + 1);
+      prior = model.capitalisationPrior(t);
+    }
+    for (int k = 0; (prior == -1 || prior == 2) && k < SUFFIXES.length; k += 2) {
+      if (t.length() > SUFFIXES[k].length() + 2 && t.endsWith(SUFFIXES[k])) {
+        int stem = model.capitalisationPrior(t.substring(0, t.length() - SUFFIXES[k].length()) + SUFFIXES[k + 1]);
+        prior = stem == 0 || stem == 1 ? stem : prior;
+      }
     }
     return prior;
   }
@@ -241,17 +253,19 @@ final class HeadlineCase {
   }
 
   /**
-   * Whether a sentence is written in Title Case: at least four words longer than three letters, and four in five of
-   * them capitalised but not all capitals (ALL CAPS headlines are the model's own training material).
+   * Whether sentences are written in Title Case: at least four words longer than three letters, and four in five
+   * of them capitalised but not all capitals (ALL CAPS headlines are the model's own training material).
    */
-  static boolean isTitleCase(String[] w) {
+  static boolean isTitleCase(List<String[]> sentences) {
     int words = 0;
     int capitalised = 0;
-    for (String t : w) {
-      if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
-        words++;
-        if (isCapitalisedWord(t)) {
-          capitalised++;
+    for (String[] w : sentences) {
+      for (String t : w) {
+        if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
+          words++;
+          if (isCapitalisedWord(t)) {
+            capitalised++;
+          }
         }
       }
     }
