@@ -20,14 +20,16 @@ import java.util.Map;
  *       common word ("million", "new"), one it capitalises mid-sentence is a name ("Biden");
  *   <li>the gazetteer: a known country, city, demonym, first-level division or organisation is kept ("Bali");
  *   <li>the model's capitalisation prior (how often the word is capitalised mid-sentence in news; for an unknown
- *       hyphenated word, that of its last part): rarely → lower ("Over", "Omicron-Targeted"), almost always → kept;
+ *       hyphenated word, that of its last part; for an inflected word, that of a common stem): rarely → lower
+ *       ("Over", "Omicron-Targeted"), almost always → kept;
  *   <li>a headline's names recur in the article: a word that the rest of the article (a sentence or more) never
  *       uses is lower-cased ("Says", "Roll") unless it is a first name or follows one ("Jennifer Lopez"), and so
  *       is a word the model has never seen unless it stands next to another name ("Sleeves" in "Roll Up Sleeves",
  *       not "Baratelli" in "Dominique Baratelli"). With no article to go by, a word capitalised in half or more of
  *       its uses in news, a first name, or an unknown word is kept.
  * </ol>
- * Title Case inside a body (line-ups, results tables) is left to the prior alone: those are runs of names.
+ * Title Case is a property of the whole title. Title Case inside a body (line-ups, results tables) is left to the
+ * prior alone: those are runs of names.
  *
  * <p>Work is linear in the document's tokens (one pass to collect the headline words, one over the other sentences
  * to count their uses, one to rewrite), and nothing is done for a document without a Title-Case sentence.
