@@ -83,6 +83,7 @@ final class HeadlineCase {
     // headline whose short second sentence alone would not tell.
     boolean titleCase = isTitleCase(doc.subList(0, titles));
     Map<String, Uses> uses = titleCase ? new HashMap<>() : null;
+    boolean[] bodyTitleCase = new boolean[doc.size()];
     List<String[]> out = null;
     for (int s = 0; s < doc.size(); s++) {
       if (s < titles) {
@@ -94,6 +95,7 @@ final class HeadlineCase {
           }
         }
       } else if (isTitleCase(List.<String[]>of(doc.get(s)))) {
+        bodyTitleCase[s] = true;
         // Title Case inside a body is mostly line-ups, tables and results, which are runs of names: only the
         // words that are almost never capitalised are lowered there.
         out = out == null ? new ArrayList<>(doc) : out;
@@ -105,7 +107,7 @@ final class HeadlineCase {
     }
     int contextWords = 0;
     for (int s = titles; s < doc.size(); s++) {
-      contextWords += count(doc.get(s), uses);
+      contextWords += count(doc.get(s), bodyTitleCase[s], uses);
     }
     out = out == null ? new ArrayList<>(doc) : out;
     for (int s = 0; s < titles; s++) {
@@ -126,8 +128,11 @@ final class HeadlineCase {
     return out;
   }
 
-  /** Counts how a sentence writes the headline words; returns its number of words. */
-  private static int count(String[] w, Map<String, Uses> uses) {
+  /**
+   * Counts how a sentence writes the headline words (the capitals of a Title-Case sentence tell nothing); returns
+   * its number of words.
+   */
+  private static int count(String[] w, boolean titleCase, Map<String, Uses> uses) {
     int words = 0;
     for (int i = 0; i < w.length; i++) {
       String t = w[i];
@@ -141,7 +146,7 @@ final class HeadlineCase {
       }
       if (Character.isLowerCase(t.charAt(0))) {
         u.lower++;
-      } else if (i > 0 && isCapitalisedWord(t) && continuesSentence(w[i - 1])) {
+      } else if (i > 0 && !titleCase && isCapitalisedWord(t) && continuesSentence(w[i - 1])) {
         u.capitalisedMid++;
       } else {
         // sentence-initial, after a quote or colon, or all caps: the case says nothing
