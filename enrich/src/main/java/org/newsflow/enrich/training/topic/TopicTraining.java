@@ -92,7 +92,7 @@ public final class TopicTraining {
       calibration = calibrate(texts, options.calibrationSplit(), log);
     }
     List<Example> examples = examples(texts, new Random(options.seed()));
-    Level1 level1 = fitLevel1(examples);
+    Level1 level1 = fitLevel1(texts, options.seed(), examples);
     log.printf(Locale.ROOT, "trained %d level-1 classifiers on %d examples (%.1f s)%n", k1, examples.size(),
         (System.nanoTime() - t0) / 1e9);
     List<List<String>> childIds = new ArrayList<>();
@@ -137,6 +137,7 @@ public final class TopicTraining {
     List<Example> examples = new ArrayList<>(builder.labelled(texts));
     examples.addAll(builder.definitions());
     examples.addAll(builder.synthetic(texts, rnd));
+    examples.addAll(builder.shortSynthetic(texts, options.shortInjectionsPerTopic(), rnd));
     return examples;
   }
 
@@ -170,7 +171,7 @@ public final class TopicTraining {
           train.add(texts.get(i));
         }
       }
-      Level1 model = fitLevel1(examples(train, new Random(options.seed() + f)));
+      Level1 model = fitLevel1(train, options.seed() + f, null);
       for (int i = 0; i < texts.size(); i++) {
         if (fold[i] == f) {
           LabelledText t = texts.get(i);
@@ -222,7 +223,7 @@ public final class TopicTraining {
       builder.coverage(train).values().forEach(elsewhere::addAll);
       Calibration own = inCorpus(train, log);
       // the same draw as train() on these texts: the models the cross-corpus evaluation measures, up to word vectors
-      Level1 model = fitLevel1(examples(train, new Random(options.seed())));
+      Level1 model = fitLevel1(train, options.seed(), null);
       for (int i = 0; i < texts.size(); i++) {
         LabelledText t = texts.get(i);
         if (!t.corpus().equals(held)) {
@@ -242,7 +243,40 @@ public final class TopicTraining {
     return points;
   }
 
-  Level1 fitLevel1(List<Example> examples) {
+  private static final int BAGS = Integer.getInteger("newsflow.bags", 1);
+
+  /**
+   * Level 1 averaged over bags: each bag trained on its own draw of synthetic examples and its own example order.
+   *
+   * @param first the first bag's examples when the caller has drawn them already (else null)
+   */
+  Level1 fitLevel1(List<LabelledText> train, long seed, List<Example> first) {
+    Level1 sum = null;
+    for (int j = 0; j < BAGS; j++) {
+      List<Example> examples = j == 0 && first != null ? first
+          : examples(train, new Random(seed + 1_000_003L * j));
+      Level1 m = fitLevel1(examples, options.seed() + j);
+      if (sum == null) {
+        sum = m;
+      } else {
+        for (int i = 0; i < m.w().length; i++) {
+          sum.w()[i] += m.w()[i];
+        }
+        for (int i = 0; i < m.b().length; i++) {
+          sum.b()[i] += m.b()[i];
+        }
+      }
+    }
+    for (int i = 0; i < sum.w().length; i++) {
+      sum.w()[i] /= BAGS;
+    }
+    for (int i = 0; i < sum.b().length; i++) {
+      sum.b()[i] /= BAGS;
+    }
+    return sum;
+  }
+
+  Level1 fitLevel1(List<Example> examples, long shuffleSeed) {
     int k1 = level1Ids().size();
     float[] w = new float[featurizer.level1Size() * k1];
     float[] b = new float[k1];
@@ -257,7 +291,7 @@ public final class TopicTraining {
       y[i] = examples.get(i).targets();
       wt[i] = examples.get(i).weight();
     }
-    sgd(idx, val, y, wt, k1, w, b, options.seed(), options.epochs());
+    sgd(idx, val, y, wt, k1, w, b, shuffleSeed, options.epochs());
     return new Level1(w, b);
   }
 
@@ -276,6 +310,9 @@ public final class TopicTraining {
     for (float x : weight) {
       weightSum += x;
     }
+    double[] sumW = null;
+    double[] sumB = null;
+    int snapshots = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
       for (int i = n - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
@@ -321,8 +358,30 @@ public final class TopicTraining {
       for (int i = 0; i < w.length; i++) {
         w[i] *= shrink;
       }
+      if (TAIL_AVERAGE && epoch >= epochs / 2) {
+        if (sumW == null) {
+          sumW = new double[w.length];
+          sumB = new double[b.length];
+        }
+        for (int i = 0; i < w.length; i++) {
+          sumW[i] += w[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+          sumB[i] += b[i];
+        }
+        snapshots++;
+      }
+    }
+    if (snapshots > 0) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) (sumW[i] / snapshots);
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) (sumB[i] / snapshots);
+      }
     }
   }
+  private static final boolean TAIL_AVERAGE = Boolean.getBoolean("newsflow.tailAverage");
 
   /** @return the example builder (targets of labelled texts, for calibration and evaluation) */
   ExampleBuilder builder() {
