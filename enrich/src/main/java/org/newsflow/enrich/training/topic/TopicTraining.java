@@ -92,7 +92,7 @@ public final class TopicTraining {
       calibration = calibrate(texts, options.calibrationSplit(), log);
     }
     List<Example> examples = examples(texts, new Random(options.seed()));
-    Level1 level1 = fitLevel1(texts, options.seed(), examples);
+    Level1 level1 = fitLevel1(examples);
     log.printf(Locale.ROOT, "trained %d level-1 classifiers on %d examples (%.1f s)%n", k1, examples.size(),
         (System.nanoTime() - t0) / 1e9);
     List<List<String>> childIds = new ArrayList<>();
@@ -137,7 +137,6 @@ public final class TopicTraining {
     List<Example> examples = new ArrayList<>(builder.labelled(texts));
     examples.addAll(builder.definitions());
     examples.addAll(builder.synthetic(texts, rnd));
-    examples.addAll(builder.shortSynthetic(texts, options.shortInjectionsPerTopic(), rnd));
     return examples;
   }
 
@@ -171,7 +170,7 @@ public final class TopicTraining {
           train.add(texts.get(i));
         }
       }
-      Level1 model = fitLevel1(train, options.seed() + f, null);
+      Level1 model = fitLevel1(examples(train, new Random(options.seed() + f)));
       for (int i = 0; i < texts.size(); i++) {
         if (fold[i] == f) {
           LabelledText t = texts.get(i);
@@ -223,7 +222,7 @@ public final class TopicTraining {
       builder.coverage(train).values().forEach(elsewhere::addAll);
       Calibration own = inCorpus(train, log);
       // the same draw as train() on these texts: the models the cross-corpus evaluation measures, up to word vectors
-      Level1 model = fitLevel1(train, options.seed(), null);
+      Level1 model = fitLevel1(examples(train, new Random(options.seed())));
       for (int i = 0; i < texts.size(); i++) {
         LabelledText t = texts.get(i);
         if (!t.corpus().equals(held)) {
@@ -243,40 +242,7 @@ public final class TopicTraining {
     return points;
   }
 
-  private static final int BAGS = Integer.getInteger("newsflow.bags", 1);
-
-  /**
-   * Level 1 averaged over bags: each bag trained on its own draw of synthetic examples and its own example order.
-   *
-   * @param first the first bag's examples when the caller has drawn them already (else null)
-   */
-  Level1 fitLevel1(List<LabelledText> train, long seed, List<Example> first) {
-    Level1 sum = null;
-    for (int j = 0; j < BAGS; j++) {
-      List<Example> examples = j == 0 && first != null ? first
-          : examples(train, new Random(seed + 1_000_003L * j));
-      Level1 m = fitLevel1(examples, options.seed() + j);
-      if (sum == null) {
-        sum = m;
-      } else {
-        for (int i = 0; i < m.w().length; i++) {
-          sum.w()[i] += m.w()[i];
-        }
-        for (int i = 0; i < m.b().length; i++) {
-          sum.b()[i] += m.b()[i];
-        }
-      }
-    }
-    for (int i = 0; i < sum.w().length; i++) {
-      sum.w()[i] /= BAGS;
-    }
-    for (int i = 0; i < sum.b().length; i++) {
-      sum.b()[i] /= BAGS;
-    }
-    return sum;
-  }
-
-  Level1 fitLevel1(List<Example> examples, long shuffleSeed) {
+  Level1 fitLevel1(List<Example> examples) {
     int k1 = level1Ids().size();
     float[] w = new float[featurizer.level1Size() * k1];
     float[] b = new float[k1];
@@ -291,7 +257,7 @@ public final class TopicTraining {
       y[i] = examples.get(i).targets();
       wt[i] = examples.get(i).weight();
     }
-    sgd(idx, val, y, wt, k1, w, b, shuffleSeed, options.epochs());
+    sgd(idx, val, y, wt, k1, w, b, options.seed(), options.epochs());
     return new Level1(w, b);
   }
 
@@ -310,6 +276,9 @@ public final class TopicTraining {
     for (float x : weight) {
       weightSum += x;
     }
+    // the weights returned are the mean of those at the end of each epoch of the second half (tail averaging): the
+    // last epoch's weights alone depend on the order of its last few thousand examples, so four seeds gave models
+    // whose mean cross-corpus top-1 spanned 2.4 points, three averaged ones 0.4 (docs/BENCHMARKS.md, "Seeds")
     double[] sumW = null;
     double[] sumB = null;
     int snapshots = 0;
@@ -358,7 +327,7 @@ public final class TopicTraining {
       for (int i = 0; i < w.length; i++) {
         w[i] *= shrink;
       }
-      if (TAIL_AVERAGE && epoch >= epochs / 2) {
+      if (epoch >= epochs / 2) {
         if (sumW == null) {
           sumW = new double[w.length];
           sumB = new double[b.length];
@@ -381,7 +350,6 @@ public final class TopicTraining {
       }
     }
   }
-  private static final boolean TAIL_AVERAGE = Boolean.getBoolean("newsflow.tailAverage");
 
   /** @return the example builder (targets of labelled texts, for calibration and evaluation) */
   ExampleBuilder builder() {
