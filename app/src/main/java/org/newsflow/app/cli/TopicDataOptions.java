@@ -60,6 +60,11 @@ public final class TopicDataOptions {
       description = "Synthetic articles per level-1 topic (default: ${DEFAULT-VALUE}).")
   int injections;
 
+  @Option(names = "--short-injections", paramLabel = "N", defaultValue = "400",
+      description = "Synthetic feed items per level-1 topic: a real title and first sentence followed by a "
+          + "sentence of the topic's words (default: ${DEFAULT-VALUE}).")
+  int shortInjections;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "20240314",
       description = "Random seed of training (synthetic articles, folds, example order); other seeds show how much "
           + "a figure varies by chance (default: ${DEFAULT-VALUE}).")
@@ -125,7 +130,7 @@ public final class TopicDataOptions {
       throw new IllegalArgumentException("--calibrate-on must be leads or both, not '" + calibrateOn + "'");
     }
     return new TrainingOptions(level1Bits, d.level2Bits(), sparseWeight, denseWeight, titleRepeats,
-        injections, categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds,
+        injections, shortInjections, categoryCap, epochs, d.learningRate(), l2, positiveWeight, calibrationFolds,
         calibrationSplit(), "leads".equals(calibrateOn), definitionWeight, seed, d.threshold1(),
         d.threshold2(), d.trainLevel2());
   }

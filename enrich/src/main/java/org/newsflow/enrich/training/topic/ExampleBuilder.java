@@ -270,6 +270,43 @@ final class ExampleBuilder {
     return out;
   }
 
+  /**
+   * Synthetic feed items about each level-1 topic: the title and first sentence of a random training text (drawn
+   * label set first) followed by a sentence of the topic's words (a concept label of its subtree and lexicon
+   * keywords). The long synthetic articles teach a topic inside hundreds of words of other text; a feed item is
+   * a headline and a sentence, where a few words must carry the topic.
+   */
+  List<Example> shortSynthetic(List<LabelledText> texts, int perTopic, Random rnd) {
+    if (texts.isEmpty() || perTopic == 0) {
+      return List.of();
+    }
+    Map<String, Set<Integer>> covered = firmCoverage(texts);
+    Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      byLabel.computeIfAbsent(labelKey(texts.get(i)), x -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> groups = List.copyOf(byLabel.values());
+    int k1 = level1Ids.size();
+    List<Example> out = new ArrayList<>();
+    for (int k = 0; k < k1; k++) {
+      List<IptcConcept> pool = vocabulary.subtree(level1Ids.get(k));
+      for (int n = 0; n < perTopic; n++) {
+        List<Integer> group = groups.get(rnd.nextInt(groups.size()));
+        LabelledText bg = texts.get(group.get(rnd.nextInt(group.size())));
+        byte[] y = targets(bg, covered.get(bg.corpus()));
+        LabelledText lead = bg.lead();
+        StringBuilder inject = new StringBuilder();
+        if (lexicon.get(k).isEmpty() || rnd.nextBoolean()) {
+          inject.append(pool.get(rnd.nextInt(pool.size())).label()).append(": ");
+        }
+        appendWords(inject, lexicon.get(k), lexicon.get(k).isEmpty() ? 0 : 2 + rnd.nextInt(3), rnd);
+        y[k] = 1;
+        out.add(new Example(featurizer.featurize(lead.title(), lead.text() + " " + inject), y, 1f, -1, -1));
+      }
+    }
+    return out;
+  }
+
   private static void appendWords(StringBuilder out, List<String> words, int m, Random rnd) {
     for (int i = 0; i < m; i++) {
       out.append(words.get(rnd.nextInt(words.size()))).append(i + 1 < m ? ", " : ". ");

@@ -137,6 +137,7 @@ public final class TopicTraining {
     List<Example> examples = new ArrayList<>(builder.labelled(texts));
     examples.addAll(builder.definitions());
     examples.addAll(builder.synthetic(texts, rnd));
+    examples.addAll(builder.shortSynthetic(texts, options.shortInjectionsPerTopic(), rnd));
     return examples;
   }
 

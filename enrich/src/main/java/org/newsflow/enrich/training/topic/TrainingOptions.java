@@ -11,6 +11,8 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  * @param denseWeight        L2 norm of the mean word vector (0: n-grams only)
  * @param titleRepeats       how many times a title's tokens count (1 shipped; 2 before 2026-12-01, night)
  * @param injectionsPerTopic synthetic articles per level-1 topic (IPTC definitions and lexicon in real text)
+ * @param shortInjectionsPerTopic synthetic feed items per level-1 topic (a real title and first sentence followed
+ *                           by a sentence of the topic's words)
  * @param categoryCap        a source category's examples weigh at most this many in all (Reuters' 3,987 earnings
  *                           reports would otherwise drown the rest)
  * @param epochs             passes of stochastic gradient descent
@@ -28,7 +30,7 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  * @param trainLevel2        false to skip level-2 classifiers (evaluations measure level 1 only)
  */
 public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight, float denseWeight,
-    int titleRepeats, int injectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2,
+    int titleRepeats, int injectionsPerTopic, int shortInjectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2,
     double positiveWeight, int calibrationFolds, CalibrationSplit calibrationSplit,
     boolean calibrateOnLeads, float definitionWeight, long seed, float threshold1, float threshold2,
     boolean trainLevel2) {
@@ -57,7 +59,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
     if (titleRepeats < 1 || titleRepeats > TextFeaturizer.MAX_TITLE_REPEATS) {
       throw new IllegalArgumentException("title repeats must be 1.." + TextFeaturizer.MAX_TITLE_REPEATS);
     }
-    if (injectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
+    if (injectionsPerTopic < 0 || shortInjectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
       throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
     }
     if (calibrationSplit == null) {
@@ -70,14 +72,14 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 600, 12, 1.0, 5e-5, 3.0, 3, CalibrationSplit.CORPORA,
+    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 400, 600, 12, 1.0, 5e-5, 3.0, 3, CalibrationSplit.CORPORA,
         true, 0.3f, 20240314L, 0.5f, 0.5f, true);
   }
 
   /** @return the same settings without level-2 classifiers */
   public TrainingOptions withoutLevel2() {
     return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
-        injectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds,
+        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds,
         calibrationSplit, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, false);
   }
 
@@ -88,7 +90,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    */
   public TrainingOptions withFeatureWeights(float sparse, float dense) {
     return new TrainingOptions(level1Bits, level2Bits, sparse, dense, titleRepeats, injectionsPerTopic,
-        categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit,
+        shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit,
         calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 
@@ -98,7 +100,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    */
   public TrainingOptions withCalibrationSplit(CalibrationSplit split) {
     return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
-        injectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, split,
+        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, split,
         calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 }

@@ -3,6 +3,7 @@ package org.newsflow.enrich.training.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.newsflow.enrich.tagging.topic.TextFeaturizer;
 
@@ -49,5 +50,26 @@ class ExampleBuilderTest {
     assertThat(builder.targets(war, covered)[index(CONFLICT)]).as("some evidence: don't know").isEqualTo((byte) -1);
     assertThat(builder.targets(match, covered)[index(CONFLICT)]).as("no evidence: no").isEqualTo((byte) 0);
     assertThat(builder.targets(war, covered)[index(SPORT)]).isEqualTo((byte) 1);
+  }
+
+  @Test
+  void shouldWriteShortFeedItemsAboutEveryTopicOnRealLeads() {
+    List<LabelledText> texts = List.of(
+        new LabelledText("outlet", "POLITICS", "Vote on budget", "Parliament voted on the budget. It passed.",
+            List.of(POLITICS), false),
+        new LabelledText("outlet", "SPORTS", "United win", "United won the cup final on Sunday.", List.of(SPORT),
+            false));
+
+    List<Example> items = builder.shortSynthetic(texts, 5, new Random(1));
+
+    assertThat(items).hasSize(5 * builder.level1Ids().size());
+    for (int k = 0; k < builder.level1Ids().size(); k++) {
+      for (Example e : items.subList(5 * k, 5 * k + 5)) {
+        assertThat(e.targets()[k]).isEqualTo((byte) 1);
+        assertThat(e.parent()).as("feed items teach level 1 only").isEqualTo(-1);
+        assertThat(e.features().level1Index()).isNotEmpty();
+      }
+    }
+    assertThat(builder.shortSynthetic(texts, 0, new Random(1))).isEmpty();
   }
 }
