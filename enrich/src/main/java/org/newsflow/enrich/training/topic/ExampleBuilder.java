@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.newsflow.enrich.tagging.topic.TextFeaturizer;
 
@@ -24,7 +25,9 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  *   <li>per level-1 topic, synthetic articles: a random training article (or none) with text about the topic
  *       spliced in (labels and definitions of concepts of its subtree, lexicon keywords), which is how topics no
  *       corpus labels (conflict, disaster, weather, labour...) become reachable inside realistic news text. They
- *       also teach the level-2 classifiers, per parent, to tell its children apart.</li>
+ *       also teach the level-2 classifiers, per parent, to tell its children apart;</li>
+ *   <li>per level-1 topic, synthetic feed items: a real text's title and first sentence followed by a sentence of
+ *       the topic's words, so that a few words of a short text can carry a topic no corpus labels in short form.</li>
  * </ul>
  */
 final class ExampleBuilder {
@@ -182,11 +185,7 @@ final class ExampleBuilder {
     List<byte[]> backgroundTargets = backgrounds.stream().map(t -> targets(t, covered.get(t.corpus()))).toList();
     // backgrounds are drawn label set first, then text: drawn by text, Reuters' economy reports would be the
     // background of most synthetic articles and make "economy" the answer to everything
-    Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
-    for (int i = 0; i < backgrounds.size(); i++) {
-      byLabel.computeIfAbsent(labelKey(backgrounds.get(i)), x -> new ArrayList<>()).add(i);
-    }
-    List<List<Integer>> groups = List.copyOf(byLabel.values());
+    List<List<Integer>> groups = byLabelSet(backgrounds);
     Map<String, IptcConcept> byId = vocabulary.byId();
     int k1 = level1Ids.size();
     List<Example> out = new ArrayList<>();
@@ -281,11 +280,7 @@ final class ExampleBuilder {
       return List.of();
     }
     Map<String, Set<Integer>> covered = firmCoverage(texts);
-    Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
-    for (int i = 0; i < texts.size(); i++) {
-      byLabel.computeIfAbsent(labelKey(texts.get(i)), x -> new ArrayList<>()).add(i);
-    }
-    List<List<Integer>> groups = List.copyOf(byLabel.values());
+    List<List<Integer>> groups = byLabelSet(texts);
     int k1 = level1Ids.size();
     List<Example> out = new ArrayList<>();
     for (int k = 0; k < k1; k++) {
@@ -305,6 +300,15 @@ final class ExampleBuilder {
       }
     }
     return out;
+  }
+
+  /** The texts' indexes grouped by label set, groups in a fixed order, so a draw is label set first, then text. */
+  private static List<List<Integer>> byLabelSet(List<LabelledText> texts) {
+    Map<String, List<Integer>> byLabel = new TreeMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      byLabel.computeIfAbsent(labelKey(texts.get(i)), x -> new ArrayList<>()).add(i);
+    }
+    return List.copyOf(byLabel.values());
   }
 
   private static void appendWords(StringBuilder out, List<String> words, int m, Random rnd) {

@@ -30,8 +30,8 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  * @param trainLevel2        false to skip level-2 classifiers (evaluations measure level 1 only)
  */
 public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight, float denseWeight,
-    int titleRepeats, int injectionsPerTopic, int shortInjectionsPerTopic, int categoryCap, int epochs, double learningRate, double l2,
-    double positiveWeight, int calibrationFolds, CalibrationSplit calibrationSplit,
+    int titleRepeats, int injectionsPerTopic, int shortInjectionsPerTopic, int categoryCap, int epochs,
+    double learningRate, double l2, double positiveWeight, int calibrationFolds, CalibrationSplit calibrationSplit,
     boolean calibrateOnLeads, float definitionWeight, long seed, float threshold1, float threshold2,
     boolean trainLevel2) {
 
@@ -59,7 +59,8 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
     if (titleRepeats < 1 || titleRepeats > TextFeaturizer.MAX_TITLE_REPEATS) {
       throw new IllegalArgumentException("title repeats must be 1.." + TextFeaturizer.MAX_TITLE_REPEATS);
     }
-    if (injectionsPerTopic < 0 || shortInjectionsPerTopic < 0 || categoryCap < 1 || epochs < 1 || calibrationFolds < 0 || calibrationFolds == 1) {
+    if (injectionsPerTopic < 0 || shortInjectionsPerTopic < 0 || categoryCap < 1 || epochs < 1
+        || calibrationFolds < 0 || calibrationFolds == 1) {
       throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
     }
     if (calibrationSplit == null) {
@@ -72,15 +73,15 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
 
   /** @return the settings the shipped model is trained with */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 400, 600, 12, 1.0, 5e-5, 3.0, 3, CalibrationSplit.CORPORA,
-        true, 0.3f, 20240314L, 0.5f, 0.5f, true);
+    return new TrainingOptions(17, 14, 1f, 0.5f, 1, 400, 400, 600, 12, 1.0, 5e-5, 3.0, 3,
+        CalibrationSplit.CORPORA, true, 0.3f, 20240314L, 0.5f, 0.5f, true);
   }
 
   /** @return the same settings without level-2 classifiers */
   public TrainingOptions withoutLevel2() {
     return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
-        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds,
-        calibrationSplit, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, false);
+        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight,
+        calibrationFolds, calibrationSplit, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, false);
   }
 
   /**
@@ -90,8 +91,8 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    */
   public TrainingOptions withFeatureWeights(float sparse, float dense) {
     return new TrainingOptions(level1Bits, level2Bits, sparse, dense, titleRepeats, injectionsPerTopic,
-        shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, calibrationSplit,
-        calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
+        shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds,
+        calibrationSplit, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 
   /**
@@ -100,7 +101,7 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
    */
   public TrainingOptions withCalibrationSplit(CalibrationSplit split) {
     return new TrainingOptions(level1Bits, level2Bits, sparseWeight, denseWeight, titleRepeats,
-        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight, calibrationFolds, split,
-        calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
+        injectionsPerTopic, shortInjectionsPerTopic, categoryCap, epochs, learningRate, l2, positiveWeight,
+        calibrationFolds, split, calibrateOnLeads, definitionWeight, seed, threshold1, threshold2, trainLevel2);
   }
 }
