@@ -106,6 +106,23 @@ class LinearTopicTaggerTest {
   }
 
   @Test
+  void shouldTagFeedItemsOfTwoLinesOnTopicsNoCorpusLabels() {
+    // a headline and one sentence, as summary-only feeds deliver them: a few words must carry the topic
+    assertThat(ids(TAGGER.tag("Rebels seize border town after days of fighting",
+        "Government soldiers withdrew overnight and thousands of civilians fled across the frontier.")))
+        .first().isEqualTo("medtop:16000000");
+    assertThat(ids(TAGGER.tag("Ukraine fights to hold off Russian advances in the east",
+        "Ukrainian troops were pushed back from two villages as Russian forces pressed their offensive.")))
+        .first().isEqualTo("medtop:16000000");
+    assertThat(ids(TAGGER.tag("Ferry capsizes off coast, dozens missing",
+        "Coastguard boats searched for survivors after the overloaded ferry overturned in rough seas.")))
+        .first().isEqualTo("medtop:03000000");
+    assertThat(ids(TAGGER.tag("Hospitals brace for winter flu surge",
+        "Doctors warned that emergency wards are already full as infections rise among older patients.")))
+        .first().isEqualTo("medtop:07000000");
+  }
+
+  @Test
   void shouldTagBothTopicsOfAnArticleThatSpansTwo() {
     List<MediaTopic> topics = TAGGER.tag("Pope appeals for ceasefire as shelling continues",
         "The Pope led prayers for peace at the Vatican on Sunday and called on both armies to agree a ceasefire, "
