@@ -281,14 +281,20 @@ final class ExampleBuilder {
     }
     Map<String, Set<Integer>> covered = firmCoverage(texts);
     List<List<Integer>> groups = byLabelSet(texts);
+    // a text's targets scan all of it for lexicon entries: once per text drawn, not once per draw
+    byte[][] targetsOf = new byte[texts.size()][];
     int k1 = level1Ids.size();
     List<Example> out = new ArrayList<>();
     for (int k = 0; k < k1; k++) {
       List<IptcConcept> pool = vocabulary.subtree(level1Ids.get(k));
       for (int n = 0; n < perTopic; n++) {
         List<Integer> group = groups.get(rnd.nextInt(groups.size()));
-        LabelledText bg = texts.get(group.get(rnd.nextInt(group.size())));
-        byte[] y = targets(bg, covered.get(bg.corpus()));
+        int b = group.get(rnd.nextInt(group.size()));
+        LabelledText bg = texts.get(b);
+        if (targetsOf[b] == null) {
+          targetsOf[b] = targets(bg, covered.get(bg.corpus()));
+        }
+        byte[] y = targetsOf[b].clone();
         LabelledText lead = bg.lead();
         StringBuilder inject = new StringBuilder();
         if (lexicon.get(k).isEmpty() || rnd.nextBoolean()) {
