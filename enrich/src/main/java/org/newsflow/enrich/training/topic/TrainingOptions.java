@@ -61,7 +61,8 @@ public record TrainingOptions(int level1Bits, int level2Bits, float sparseWeight
     }
     if (injectionsPerTopic < 0 || shortInjectionsPerTopic < 0 || categoryCap < 1 || epochs < 1
         || calibrationFolds < 0 || calibrationFolds == 1) {
-      throw new IllegalArgumentException("bad training counts (calibration folds: 0 or >= 2)");
+      throw new IllegalArgumentException("bad training counts: synthetic articles and feed items must be >= 0, "
+          + "category cap and epochs >= 1, calibration folds 0 or >= 2");
     }
     if (calibrationSplit == null) {
       throw new IllegalArgumentException("calibration split is required");
