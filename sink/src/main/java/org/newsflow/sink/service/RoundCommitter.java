@@ -92,7 +92,7 @@ final class RoundCommitter {
       throw new ProducerUnusableException("transaction of " + transactionalId + " timed out", e);
     } catch (KafkaException e) {
       abort(e);
-      LOG.info("round of {} records not committed ({}); its transaction was aborted, its {} dead letters are "
+      LOG.warn("round of {} records not committed ({}); its transaction was aborted, its {} dead letters are "
           + "invisible to read_committed readers, and it is read again", round.records().size(), e.getMessage(),
           letters.size());
       return false;

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class SinkLoop implements ConsumerRebalanceListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
+  private static final long FIRST_ABORT_WAIT_MS = 100;
 
   private final Consumer<byte[], byte[]> consumer;
   private final RoundGatherer gatherer;
@@ -42,17 +43,25 @@ final class SinkLoop implements ConsumerRebalanceListener {
   private final RequestWindow window;
   private final RequestSettler settler;
   private final RoundCommitter committer;
+  private final RequestSettler.Pause pause;
+  private final long maxBackoffMs;
   private final BooleanSupplier running;
   private final RoundLedger ledger = new RoundLedger();
+  /** The wait after the next aborted transaction: doubles while they follow each other, so a cause that stays
+   * (a dead letter the topic refuses) does not make the loop index the same rounds again and again at full speed. */
+  private long abortWaitMs = FIRST_ABORT_WAIT_MS;
 
   SinkLoop(Consumer<byte[], byte[]> consumer, RoundGatherer gatherer, RoundPreparer preparer, RequestWindow window,
-           RequestSettler settler, RoundCommitter committer, BooleanSupplier running) {
+           RequestSettler settler, RoundCommitter committer, RequestSettler.Pause pause, Duration maxBackoff,
+           BooleanSupplier running) {
     this.consumer = consumer;
     this.gatherer = gatherer;
     this.preparer = preparer;
     this.window = window;
     this.settler = settler;
     this.committer = committer;
+    this.pause = pause;
+    this.maxBackoffMs = maxBackoff.toMillis();
     this.running = running;
   }
 
@@ -85,10 +94,17 @@ final class SinkLoop implements ConsumerRebalanceListener {
       }
       List<Round> completed = ledger.takeCompleted();
       for (int i = 0; i < completed.size(); i++) {
-        if (!committer.commit(completed.get(i))) {
-          rewind("a round's transaction was aborted", completed.subList(i, completed.size()), Set.of());
-          break;
+        if (committer.commit(completed.get(i))) {
+          abortWaitMs = FIRST_ABORT_WAIT_MS;
+          continue;
         }
+        rewind("a round's transaction was aborted", completed.subList(i, completed.size()), Set.of());
+        LOG.warn("reading the given-up rounds again in {} ms", abortWaitMs);
+        if (!pause.pause(abortWaitMs)) {
+          return;
+        }
+        abortWaitMs = Math.min(abortWaitMs * 2, maxBackoffMs);
+        break;
       }
     }
   }

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * they cover is written, superseded, or set aside, so a crash at any point loses nothing (replays are harmless:
  * writes are versioned by the article's own revision time); the records set aside go to the dead-letter topic in
  * the same Kafka transaction as those offsets, so each is dead-lettered exactly once for {@code read_committed}
- * readers. While OpenSearch is
- * unreachable, or refuses the sink's credentials, the consumer is paused, the request retried with backoff, and
- * the service reports not ready. This class owns the lifecycle; {@link SinkLoop} and its parts do the work.
+ * readers. While OpenSearch is unreachable, or refuses the sink's credentials, the consumer is paused, the request
+ * retried with backoff, and the service reports not ready. This class owns the lifecycle; {@link SinkLoop} and its
+ * parts do the work.
  */
 public final class SinkService implements Service {
 
@@ -161,13 +161,14 @@ public final class SinkService implements Service {
       dlq.initTransactions();
       clientMetrics.bindTo(registry);
       ensureIndex();
-      RequestSettler settler = new RequestSettler(ops -> metrics.timed(() -> indexer.execute(ops)),
-          new ConsumerPause(c, status::running), status, metrics, maxBackoff, os.description() + " (" + alias + ")");
+      ConsumerPause pause = new ConsumerPause(c, status::running);
+      RequestSettler settler = new RequestSettler(ops -> metrics.timed(() -> indexer.execute(ops)), pause, status,
+          metrics, maxBackoff, os.description() + " (" + alias + ")");
       RoundCommitter committer = new RoundCommitter(dlq, c,
           new DeadLetterWriter(dlq, topics.deadLetters().name(), registry), transactionalId);
       SinkLoop loop = new SinkLoop(c, new RoundGatherer(maxDocs * maxInFlight, maxBytes * maxInFlight, GATHER_NANOS),
-          new RoundPreparer(new ArticleDocuments(json.mapper()), maxDocs, maxBytes), window, settler, committer,
-          status::running);
+          new RoundPreparer(new ArticleDocuments(json.mapper()), maxDocs, maxBytes), window, settler, committer, pause,
+          maxBackoff, status::running);
       c.subscribe(List.of(topics.articlesEnriched().name()), loop);
       loop.run();
     } finally {

@@ -39,7 +39,7 @@ class SinkLoopTest {
   final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final SinkStatus status = new SinkStatus();
-  final List<List<String>> requests = new ArrayList<>();
+  final List<Long> pauses = new ArrayList<>();
 
   {
     status.running(true);
@@ -66,7 +66,11 @@ class SinkLoopTest {
         ms -> true, status, new SinkMetrics(registry, status, java.time.Clock.systemUTC()), Duration.ofMillis(10), "test");
     return new SinkLoop(consumer, new RoundGatherer(100, 1 << 20, 0),
         new RoundPreparer(new ArticleDocuments(new ArticleJson().mapper()), 100, 1 << 20), window, settler,
-        new RoundCommitter(producer, consumer, new DeadLetterWriter(producer, "t.dlq", registry), "test-1"), running);
+        new RoundCommitter(producer, consumer, new DeadLetterWriter(producer, "t.dlq", registry), "test-1"),
+        ms -> {
+          pauses.add(ms);
+          return true;
+        }, Duration.ofMillis(300), running);
   }
 
   /** Runs the loop until {@code done} or for 10 s, whichever first (a mock consumer's poll does not wait). */
@@ -107,8 +111,28 @@ class SinkLoopTest {
     }
 
     assertThat(producer.calls).containsSubsequence("commit", "abort", "begin", "commit");
+    assertThat(pauses).containsExactly(100L);
     assertThat(committedDeadLetterKeys()).containsExactlyInAnyOrder("k0-1", "k1-1");
     assertThat(lastCommittedOffsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(3), P1, new OffsetAndMetadata(3)));
+  }
+
+  @Test
+  void shouldWaitLongerAfterEachAbortedTransactionInARow() {
+    producer.commitTransactionException = new KafkaException("the dead-letter topic refuses the record");
+    AtomicInteger seen = new AtomicInteger();
+    try (RequestWindow window = new RequestWindow(2, ops -> new BulkResult.Written<>(ops.size(), List.of(), List.of()))) {
+      runUntil(window, () -> seen.get() >= 4, () -> {
+        long aborts = producer.calls.stream().filter("abort"::equals).count();
+        if (aborts > seen.get()) {
+          seen.set((int) aborts);
+          addRecords(P0, P1);
+        }
+      });
+    }
+
+    assertThat(pauses).startsWith(100L, 200L, 300L, 300L);
+    assertThat(producer.consumerGroupOffsetsHistory()).isEmpty();
+    assertThat(producer.history()).isEmpty();
   }
 
   @Test
