@@ -37,9 +37,10 @@ public final class CommitBenchmark {
   private CommitBenchmark() {
   }
 
-  /** Args: commits of each kind (default 300). */
+  /** Args: commits of each kind (default 300), the producer's {@code retry.backoff.ms} (default Kafka's). */
   public static void main(String[] args) throws Exception {
     int commits = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    String retryBackoff = args.length > 1 ? args[1] : null;
     Path dir = Files.createTempDirectory("commit-bench");
     try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0)) {
       kafka.start();
@@ -65,6 +66,9 @@ public final class CommitBenchmark {
       pp.putAll(client);
       pp.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "commit-bench-1");
       pp.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+      if (retryBackoff != null) {
+        pp.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, retryBackoff);
+      }
       try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer());
            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer())) {
         producer.initTransactions();
