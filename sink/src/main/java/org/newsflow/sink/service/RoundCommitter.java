@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * are invisible to {@code read_committed} readers). The offsets go with the consumer's group metadata, so the group
  * coordinator refuses them once this consumer's generation is over: an instance that lost its partitions in a
  * rebalance cannot commit them, whatever its {@code transactional.id}. Rounds without dead letters take the same
- * path: one commit path, one guarantee, for about 2 ms more per round than {@code commitSync} (docs/BENCHMARKS.md).
+ * path: one commit path, one guarantee, for 2–3 ms more per round than {@code commitSync} (docs/BENCHMARKS.md).
  */
 final class RoundCommitter {
 

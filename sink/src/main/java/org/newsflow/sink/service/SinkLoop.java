@@ -47,8 +47,8 @@ final class SinkLoop implements ConsumerRebalanceListener {
   private final long maxBackoffMs;
   private final BooleanSupplier running;
   private final RoundLedger ledger = new RoundLedger();
-  /** The wait after the next aborted transaction: doubles while they follow each other, so a cause that stays
-   * (a dead letter the topic refuses) does not make the loop index the same rounds again and again at full speed. */
+  // the wait after the next aborted transaction doubles while they follow each other, so a cause that stays (a
+  // dead letter the topic refuses) does not make the loop index the same rounds again and again at full speed
   private long abortWaitMs = FIRST_ABORT_WAIT_MS;
 
   SinkLoop(Consumer<byte[], byte[]> consumer, RoundGatherer gatherer, RoundPreparer preparer, RequestWindow window,
