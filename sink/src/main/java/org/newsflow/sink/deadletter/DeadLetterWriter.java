@@ -1,7 +1,6 @@
 package org.newsflow.sink.deadletter;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -10,7 +9,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Writes dead letters to the dead-letter topic with the original key and bytes and headers naming the error and
- * the origin, and counts them by reason. Each write is awaited: the caller commits the record's offset next.
+ * the origin, and counts them by reason. The sends belong to the caller's Kafka transaction, which also carries the
+ * round's offsets: its commit waits for them and fails if any of them failed, so they are not awaited one by one.
  */
 public final class DeadLetterWriter {
 
@@ -30,7 +30,7 @@ public final class DeadLetterWriter {
   private final MeterRegistry metrics;
 
   /**
-   * @param producer an idempotent producer (not closed here)
+   * @param producer a transactional producer (not closed here)
    * @param topic    the dead-letter topic
    * @param metrics  where {@code newsflow.dead.letters} is counted
    */
@@ -41,14 +41,11 @@ public final class DeadLetterWriter {
   }
 
   /**
-   * Writes one dead letter and waits for the broker's acknowledgement.
-   *
-   * @throws IllegalStateException when it cannot be written: committing past the record would then lose it
+   * Sends one dead letter within the producer's open transaction, without waiting: a failed send fails the
+   * transaction's commit.
    */
-  public void write(DeadLetter d) {
+  public void send(DeadLetter d) {
     ConsumerRecord<byte[], byte[]> r = d.record();
-    metrics.counter("newsflow.dead.letters", "stage", "sink", "reason", d.exception().startsWith("opensearch.")
-        ? d.exception() : "unreadable").increment();
     ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(topic, r.key(), r.value());
     Headers h = dead.headers();
     h.add(HEADER_ERROR, utf8("sink could not index the record: " + d.message()));
@@ -56,14 +53,18 @@ public final class DeadLetterWriter {
     h.add(HEADER_TOPIC, utf8(r.topic()));
     h.add(HEADER_PARTITION, utf8(String.valueOf(r.partition())));
     h.add(HEADER_OFFSET, utf8(String.valueOf(r.offset())));
-    try {
-      producer.send(dead).get(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing to dead-letter topic " + topic, e);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not write to dead-letter topic " + topic, e);
-    }
+    producer.send(dead);
+  }
+
+  /** Counts a dead letter whose transaction committed; one that was aborted is sent and counted again later. */
+  public void committed(DeadLetter d) {
+    metrics.counter("newsflow.dead.letters", "stage", "sink", "reason", d.exception().startsWith("opensearch.")
+        ? d.exception() : "unreadable").increment();
+  }
+
+  /** The dead-letter topic. */
+  public String topic() {
+    return topic;
   }
 
   private static byte[] utf8(String s) {

@@ -16,6 +16,7 @@ public final class Round {
   private final List<ConsumerRecord<byte[], byte[]>> records;
   private final List<DeadLetter> deadLetters;
   private int outstanding;
+  private boolean abandoned;
 
   Round(List<ConsumerRecord<byte[], byte[]>> records, List<DeadLetter> unreadable, int requests) {
     this.records = List.copyOf(records);
@@ -44,6 +45,19 @@ public final class Round {
       throw new IllegalStateException("more requests settled than the round has");
     }
     outstanding--;
+  }
+
+  /**
+   * Gives the round up: it will not be committed, its records are read again (after a rebalance, or when its
+   * transaction was aborted). Requests of it still in flight are then not settled.
+   */
+  public void abandon() {
+    abandoned = true;
+  }
+
+  /** Whether the round was given up. */
+  public boolean abandoned() {
+    return abandoned;
   }
 
   /** Whether every request of the round is settled. */

@@ -31,4 +31,12 @@ public final class RoundLedger {
     }
     return out;
   }
+
+  /** Removes, marks abandoned and returns every round, oldest first: none of them will be committed. */
+  public List<Round> abandonAll() {
+    List<Round> out = new ArrayList<>(rounds);
+    rounds.clear();
+    out.forEach(Round::abandon);
+    return out;
+  }
 }

@@ -77,6 +77,10 @@ final class RequestSettler {
     todo.push(new Attempt(chunk.ops(), first));
     long wait = FIRST_WAIT_MS;
     while (!todo.isEmpty()) {
+      if (round.abandoned()) {
+        // given up during a pause (a rebalance): it is read again, so retrying its requests is wasted work
+        return true;
+      }
       Attempt attempt = todo.pop();
       List<IndexOp<ConsumerRecord<byte[], byte[]>>> ops = attempt.ops();
       BulkResult<ConsumerRecord<byte[], byte[]>> result = attempt.result() != null ? attempt.result() : sender.apply(ops);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,10 +31,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes enriched articles and writes them into OpenSearch. Offsets are committed only after every document
- * they cover is written, superseded, or sent to the dead-letter topic, so a crash at any point loses nothing
- * (replays are harmless: writes are versioned by the article's own revision time). While OpenSearch is
- * unreachable, or refuses the sink's credentials, the consumer is paused, the request retried with backoff, and
- * the service reports not ready. This class owns the lifecycle; {@link SinkLoop} and its parts do the work.
+ * they cover is written, superseded, or set aside, so a crash at any point loses nothing (replays are harmless:
+ * writes are versioned by the article's own revision time); the records set aside go to the dead-letter topic in
+ * the same Kafka transaction as those offsets, so each is dead-lettered exactly once for {@code read_committed}
+ * readers. While OpenSearch is unreachable, or refuses the sink's credentials, the consumer is paused, the request
+ * retried with backoff, and the service reports not ready. This class owns the lifecycle; {@link SinkLoop} and its
+ * parts do the work.
  */
 public final class SinkService implements Service {
 
@@ -41,9 +44,12 @@ public final class SinkService implements Service {
 
   /** Longest time records wait for more to fill a round of bulk requests. */
   private static final long GATHER_NANOS = 200_000_000L;
+  /** Longest time a round's transaction may stay open before the broker aborts it. */
+  private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
   private final Properties consumerProps;
   private final Properties producerProps;
+  private final String transactionalId;
   private final Topics topics;
   private final OpenSearchConnection os;
   private final String alias;
@@ -88,6 +94,18 @@ public final class SinkService implements Service {
     producerProps.putAll(clientProps);
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    // one per instance, never shared: a second producer with the same id would fence this one. Group-generation
+    // fencing (the offsets go with the consumer's group metadata) is what keeps an instance that lost its
+    // partitions from committing them, so the id need not follow the assignment, as with Kafka Streams' EOS v2
+    this.transactionalId = groupId + "-sink-" + UUID.randomUUID();
+    producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // a round's transaction lasts from its first dead letter to its commit, not while its documents are indexed;
+    // a crashed instance's open transaction holds back its partitions' committed offsets for at most this long
+    producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+    // a transaction begun while the markers of the one before are still being written is refused as concurrent and
+    // retried after this backoff: with Kafka's 100 ms a round with dead letters took ~110 ms to commit, with 10 ms
+    // ~18 ms (CommitBenchmark, docs/BENCHMARKS.md); kafka.client.retry.backoff.ms still wins
+    producerProps.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
     this.topics = topics;
     this.os = os;
     this.alias = alias;
@@ -113,27 +131,29 @@ public final class SinkService implements Service {
 
   private void run() {
     long wait = 1000;
-    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
-        new ByteArraySerializer())) {
-      DeadLetterWriter deadLetters = new DeadLetterWriter(dlq, topics.deadLetters().name(), registry);
-      while (status.running()) {
-        try {
-          consume(deadLetters);
-        } catch (WakeupException e) {
-          return;
-        } catch (RuntimeException e) {
-          // uncommitted records are read again by the next consumer: nothing is lost, versioned writes dedupe
-          status.problem("sink loop failed, restarting: " + e);
-          LOG.error("sink loop failed; restarting from the last committed offsets in {} ms", wait, e);
-          sleep(wait);
-          wait = Math.min(wait * 2, maxBackoff.toMillis());
-        }
+    while (status.running()) {
+      try {
+        consume();
+      } catch (WakeupException e) {
+        return;
+      } catch (RuntimeException e) {
+        // uncommitted records are read again by the next consumer: nothing is lost, versioned writes dedupe, and
+        // the dead letters of an uncommitted round were aborted with it
+        status.problem("sink loop failed, restarting: " + e);
+        LOG.error("sink loop failed; restarting with a new consumer and producer from the last committed offsets "
+            + "in {} ms", wait, e);
+        sleep(wait);
+        wait = Math.min(wait * 2, maxBackoff.toMillis());
       }
     }
   }
 
-  private void consume(DeadLetterWriter deadLetters) {
+  /** One consumer and one transactional producer, from the committed offsets until the sink stops or fails. */
+  private void consume() {
     BulkIndexer indexer = new BulkIndexer(os, alias, json.mapper());
+    // a new producer with the same transactional.id fences the one before and ends its open transaction at once
+    KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
+        new ByteArraySerializer());
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
          RequestWindow window = new RequestWindow(maxInFlight, ops -> metrics.timed(() -> indexer.execute(ops)));
@@ -142,14 +162,22 @@ public final class SinkService implements Service {
       if (!status.running()) {
         return;
       }
+      dlq.initTransactions();
       clientMetrics.bindTo(registry);
       ensureIndex();
-      c.subscribe(List.of(topics.articlesEnriched().name()));
-      RequestSettler settler = new RequestSettler(ops -> metrics.timed(() -> indexer.execute(ops)),
-          new ConsumerPause(c, status::running), status, metrics, maxBackoff, os.description() + " (" + alias + ")");
-      new SinkLoop(c, new RoundGatherer(maxDocs * maxInFlight, maxBytes * maxInFlight, GATHER_NANOS),
-          new RoundPreparer(new ArticleDocuments(json.mapper()), maxDocs, maxBytes), window, settler, deadLetters,
-          status::running).run();
+      ConsumerPause pause = new ConsumerPause(c, status::running);
+      RequestSettler settler = new RequestSettler(ops -> metrics.timed(() -> indexer.execute(ops)), pause, status,
+          metrics, maxBackoff, os.description() + " (" + alias + ")");
+      RoundCommitter committer = new RoundCommitter(dlq, c,
+          new DeadLetterWriter(dlq, topics.deadLetters().name(), registry), transactionalId);
+      SinkLoop loop = new SinkLoop(c, new RoundGatherer(maxDocs * maxInFlight, maxBytes * maxInFlight, GATHER_NANOS),
+          new RoundPreparer(new ArticleDocuments(json.mapper()), maxDocs, maxBytes), window, settler, committer, pause,
+          maxBackoff, status::running);
+      c.subscribe(List.of(topics.articlesEnriched().name()), loop);
+      loop.run();
+    } finally {
+      // an open transaction (the loop failed within one) is aborted by the close, or by the next producer's start
+      dlq.close(Duration.ofSeconds(10));
     }
   }
 

@@ -56,6 +56,11 @@ public final class RequestWindow implements AutoCloseable {
     waiting.addAll(chunks);
   }
 
+  /** Drops the prepared requests that were not sent; those in flight finish and are taken as usual. */
+  public void discardWaiting() {
+    waiting.clear();
+  }
+
   /** Whether a prepared request waits for a slot. */
   public boolean hasWaiting() {
     return !waiting.isEmpty();

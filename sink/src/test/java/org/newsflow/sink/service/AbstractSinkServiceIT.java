@@ -117,6 +117,8 @@ abstract class AbstractSinkServiceIT {
     Properties p = clientProps();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // the sink writes dead letters in transactions: an aborted one must stay invisible
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       c.subscribe(List.of(topics.deadLetters().name()));

@@ -201,6 +201,7 @@ class SinkRefusalIT {
       Properties p = clientProps();
       p.put(ConsumerConfig.GROUP_ID_CONFIG, "malformed-dlq");
       p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         c.subscribe(List.of(topics.deadLetters().name()));
         Await.until("a dead letter", Duration.ofSeconds(30), () -> {

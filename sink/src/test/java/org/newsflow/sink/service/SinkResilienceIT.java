@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -207,6 +208,8 @@ class SinkResilienceIT {
 
   private List<String> deadLetterKeys(Topics topics) throws Exception {
     Properties p = clientProps();
+    // as any reader of the topic should: dead letters of a round whose transaction was aborted are not there
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<String> all = new java.util.ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = c.partitionsFor(topics.deadLetters().name()).stream()
