@@ -3,6 +3,7 @@ package org.newsflow.enrich.training.topic;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,17 +17,36 @@ import java.util.zip.GZIPOutputStream;
  * a training set uses and weights them; the run-time model carries the result, not this table. Built by the
  * main {@code MiniLmWordTable} of the {@code minilm} Maven profile into a file (not shipped). Components are 8-bit integers with one scale.
  *
+ * <p>A row marked <em>general</em> is a word of the sentence-embedding model's own vocabulary (English words known
+ * before any of our corpora), not one learned from a corpus: the run-time model keeps those even when no training
+ * text uses them, so a word an outlet uses and our corpora never did still has a meaning.
+ *
  * @param keys    token hashes, distinct
  * @param vectors row-major components, {@code keys.length * dim}, each row of unit length
  * @param dim     components per vector
+ * @param general per row, whether the word is in the general vocabulary
  */
-public record DistilledTable(long[] keys, float[] vectors, int dim) {
+public record DistilledTable(long[] keys, float[] vectors, int dim, boolean[] general) {
+
+  /** Marks the per-row general flags after the components (tables written before them end without it). */
+  private static final int GENERAL_MARK = 0x47454e31;
 
   /** Validates the shape. */
   public DistilledTable {
-    if (dim < 1 || vectors.length != (long) keys.length * dim) {
+    if (dim < 1 || vectors.length != (long) keys.length * dim || general.length != keys.length) {
       throw new IllegalArgumentException("vectors do not match " + keys.length + " keys of dimension " + dim);
     }
+  }
+
+  /**
+   * A table without general words.
+   *
+   * @param keys    token hashes, distinct
+   * @param vectors row-major components
+   * @param dim     components per vector
+   */
+  public DistilledTable(long[] keys, float[] vectors, int dim) {
+    this(keys, vectors, dim, new boolean[keys.length]);
   }
 
   /**
@@ -52,7 +72,22 @@ public record DistilledTable(long[] keys, float[] vectors, int dim) {
     for (int i = 0; i < q.length; i++) {
       v[i] = q[i] * scale;
     }
-    return new DistilledTable(keys, v, dim);
+    boolean[] general = new boolean[n];
+    int mark;
+    try {
+      mark = d.readInt();
+    } catch (EOFException e) {
+      return new DistilledTable(keys, v, dim, general);
+    }
+    if (mark != GENERAL_MARK) {
+      throw new IOException("bad distilled table: unexpected bytes after the vectors");
+    }
+    byte[] flags = new byte[n];
+    d.readFully(flags);
+    for (int i = 0; i < n; i++) {
+      general[i] = flags[i] != 0;
+    }
+    return new DistilledTable(keys, v, dim, general);
   }
 
   /**
@@ -78,6 +113,10 @@ public record DistilledTable(long[] keys, float[] vectors, int dim) {
       q[i] = (byte) Math.round(vectors[i] / scale);
     }
     d.write(q);
+    d.writeInt(GENERAL_MARK);
+    for (boolean g : general) {
+      d.writeByte(g ? 1 : 0);
+    }
     d.flush();
     gz.finish();
   }

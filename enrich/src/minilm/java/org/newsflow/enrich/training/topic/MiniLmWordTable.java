@@ -1,21 +1,28 @@
 package org.newsflow.enrich.training.topic;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.newsflow.enrich.tagging.topic.TextFeaturizer;
 
 /**
- * Builds a {@link DistilledTable} file (`evaluate topics --word-vectors minilm` reads it): every word used at least three times in the three corpora or in the IPTC
- * vocabulary, embedded on its own by all-MiniLM-L6-v2 (quantised, ONNX Runtime, test scope only), the 384
+ * Builds a {@link DistilledTable} file (`evaluate topics --word-vectors minilm` reads it): every word used at least
+ * three times in the three corpora or in the IPTC vocabulary, and every whole word of the model's own WordPiece
+ * vocabulary (two letters or more; marked general, kept by the run-time model even where no training text uses it),
+ * embedded on its own by all-MiniLM-L6-v2 (quantised, ONNX Runtime, test scope only), the 384
  * dimensions centred and reduced to the top principal components, each row normalised. A word's surface forms that
  * the featurizer folds into one token (missile, missiles) take the most frequent form's vector. A plain main; about
  * 3 ms of CPU per word.
@@ -32,8 +39,29 @@ public final class MiniLmWordTable {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MIN_COUNT = 3;
+  private static final Pattern WHOLE_WORD = Pattern.compile("[a-z]{2,}");
 
   private MiniLmWordTable() {
+  }
+
+  /**
+   * @return the whole words (lower-case letters, two or more) of all-MiniLM-L6-v2's WordPiece vocabulary, read from
+   *     the tokenizer description inside the model's jar: English words known independently of our corpora
+   */
+  static List<String> modelWords() throws IOException {
+    try (InputStream in = MiniLmWordTable.class.getClassLoader()
+        .getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+      if (in == null) {
+        throw new IOException("all-minilm-l6-v2-q-tokenizer.json is not on the classpath (Maven profile minilm)");
+      }
+      List<String> words = new ArrayList<>();
+      new ObjectMapper().readTree(in).path("model").path("vocab").fieldNames().forEachRemaining(w -> {
+        if (WHOLE_WORD.matcher(w).matches()) {
+          words.add(w);
+        }
+      });
+      return words;
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -69,8 +97,17 @@ public final class MiniLmWordTable {
         }
       }
     });
-    List<Long> keys = tokenCount.entrySet().stream().filter(e -> e.getValue() >= MIN_COUNT).map(Map.Entry::getKey)
-        .sorted().toList();
+    Set<Long> general = new HashSet<>();
+    for (String w : modelWords()) {
+      long[] h = featurizer.tokenHashes(w);
+      if (h.length == 1 && general.add(h[0]) && !form.containsKey(h[0])) {
+        form.put(h[0], w);
+      }
+    }
+    List<Long> keys = form.keySet().stream()
+        .filter(k -> tokenCount.getOrDefault(k, 0) >= MIN_COUNT || general.contains(k)).sorted().toList();
+    System.err.printf(Locale.ROOT, "%d general words (the model's own vocabulary), %d of them in no corpus%n",
+        general.size(), general.stream().filter(k -> tokenCount.getOrDefault(k, 0) < MIN_COUNT).count());
     System.err.printf(Locale.ROOT, "%d words to embed%n", keys.size());
     EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
     int full = 384;
@@ -114,8 +151,10 @@ public final class MiniLmWordTable {
     java.util.Arrays.sort(order, (a, b) -> Double.compare(eig[b], eig[a]));
     float[] table = new float[keys.size() * dim];
     long[] k = new long[keys.size()];
+    boolean[] isGeneral = new boolean[keys.size()];
     for (int i = 0; i < raw.length; i++) {
       k[i] = keys.get(i);
+      isGeneral[i] = general.contains(k[i]);
       double norm = 0;
       for (int j = 0; j < dim; j++) {
         double s = 0;
@@ -130,7 +169,7 @@ public final class MiniLmWordTable {
       }
     }
     try (OutputStream o = Files.newOutputStream(out)) {
-      new DistilledTable(k, table, dim).write(o);
+      new DistilledTable(k, table, dim, isGeneral).write(o);
     }
     System.err.printf(Locale.ROOT, "wrote %s: %d words x %d (%d bytes)%n", out, k.length, dim, Files.size(out));
   }

@@ -22,10 +22,14 @@ class WordVectorSourceTest {
     return FEATURIZER.tokenHashes(word)[0];
   }
 
-  /** Distilled vectors: "shares" along the first axis, "striker" along the second, "unseen" along the third. */
+  /**
+   * Distilled vectors: "shares" along the first axis, "striker" along the second, "unseen" along the third, and the
+   * general word "gadget" between the first and the third.
+   */
   private static DistilledTable table() {
-    return new DistilledTable(new long[] {hash("shares"), hash("striker"), hash("unseen")},
-        new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 3);
+    float d = (float) Math.sqrt(0.5);
+    return new DistilledTable(new long[] {hash("shares"), hash("striker"), hash("unseen"), hash("gadget")},
+        new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, d, 0, d}, 3, new boolean[] {true, false, false, true});
   }
 
   private static List<String> texts() {
@@ -55,6 +59,32 @@ class WordVectorSourceTest {
   }
 
   @Test
+  void shouldKeepGeneralWordsNoTrainingTextUsesWeightedAsTheRarestTrainingWord() {
+    WordVectors v = new WordVectorSource(PPMI, table(), false).build(texts(), FEATURIZER, QUIET);
+    float[] gadget = vector(v, "gadget");
+    assertThat(gadget).isNotNull();
+    assertThat(gadget[0]).isGreaterThan(0).isEqualTo(gadget[2]);
+    assertThat(gadget[1]).isZero();
+    // every training word is used 25 times, so the rarest training word's weight is theirs
+    float shares = vector(v, "shares")[0];
+    assertThat(Math.hypot(gadget[0], gadget[2]) / shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @Test
+  void shouldReadTablesWrittenBeforeGeneralWordsAsHavingNone() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    table().write(bytes);
+    byte[] raw = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes.toByteArray())).readAllBytes();
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(old)) {
+      gz.write(raw, 0, raw.length - 4 - table().keys().length);
+    }
+    DistilledTable back = DistilledTable.read(new ByteArrayInputStream(old.toByteArray()));
+    assertThat(back.keys()).containsExactly(table().keys());
+    assertThat(back.general()).containsOnly(false);
+  }
+
+  @Test
   void shouldPutPpmiAndDistilledVectorsSideBySide() {
     WordVectors both = new WordVectorSource(PPMI, table(), true).build(texts(), FEATURIZER, QUIET);
     WordVectors ppmi = WordVectorSource.ppmiOnly(PPMI).build(texts(), FEATURIZER, QUIET);
@@ -70,6 +100,7 @@ class WordVectorSourceTest {
     table().write(bytes);
     DistilledTable back = DistilledTable.read(new ByteArrayInputStream(bytes.toByteArray()));
     assertThat(back.keys()).containsExactly(table().keys());
-    assertThat(back.vectors()).containsExactly(table().vectors());
+    assertThat(back.vectors()).usingComparatorWithPrecision(0.01f).containsExactly(table().vectors());
+    assertThat(back.general()).containsExactly(table().general());
   }
 }
