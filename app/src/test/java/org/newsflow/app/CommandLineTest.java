@@ -42,13 +42,14 @@ class CommandLineTest {
         "{\"id\":\"e\",\"title\":\"\",\"text\":\"\"}",
         "{\"id\":\"u\",\"title\":\"\\u0000\ud83d\ude00 \u202e Zürich \u6771\u4eac\",\"text\":\"\\ud800 lone surrogate\"}",
         "{\"id\":\"big\",\"title\":\"Speech\",\"text\":\"" + huge + "\"}",
-        "{\"id\":\"ok\",\"title\":\"Joe Biden meets Emmanuel Macron in Paris\",\"text\":\"The talks in Paris focused on Ukraine.\"}");
+        "{\"id\":\"ok\",\"title\":\"Joe Biden meets Emmanuel Macron in Paris\",\"text\":\"The talks in Paris focused on Ukraine.\"}",
+        "{\"id\":\"s\",\"title\":\"Ferry capsizes\",\"text\":\" \",\"summary\":\"<p>A ferry capsized off <b>Crete</b>.</p>\"}");
     java.io.InputStream stdin = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       CommandRun r = run("tag");
       String[] lines = r.out().strip().split("\n");
-      assertThat(lines).hasSize(7);
+      assertThat(lines).hasSize(8);
       assertThat(lines[0]).contains("\"line\":1").contains("not JSON");
       assertThat(lines[1]).contains("\"line\":2").contains("no \\\"title\\\" or \\\"text\\\"");
       assertThat(lines[2]).contains("\"line\":3").contains("expected a JSON object");
@@ -57,6 +58,10 @@ class CommandLineTest {
       assertThat(lines[5]).contains("\"id\":\"big\"").contains("\"entities\"");
       assertThat(lines[6]).contains("\"id\":\"ok\"").contains("\"name\":\"Joe Biden\"").contains("\"name\":\"Paris\"")
           .contains("\"language\":\"en\"");
+      // no text: the summary is the body, its HTML read as text; the line itself comes back as it was
+      assertThat(lines[7]).contains("\"id\":\"s\"").contains("\"name\":\"Crete\"")
+          .contains("\"summary\":\"<p>A ferry capsized off <b>Crete</b>.</p>\"")
+          .contains("\"text\":\"A ferry capsized off Crete.\"");
       assertThat(r.exit()).as("bad lines make the exit status non-zero").isEqualTo(1);
       assertThat(r.err()).contains("line 1:").contains("line 2:").contains("line 3:");
     } finally {

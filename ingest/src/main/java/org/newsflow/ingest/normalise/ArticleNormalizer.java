@@ -99,6 +99,11 @@ public final class ArticleNormalizer {
     String contentHtml = TextHygiene.clean(body.html());
     String text = TextHygiene.clean(body.text());
     String summary = bodyHtml == summaryHtml ? text : TextHygiene.clean(html.toText(summaryHtml));
+    if (text.isBlank() && !summary.isBlank()) {
+      // content with no words of its own (an image, an embedded player): the summary is what the taggers and the
+      // search index should read; contentHtml keeps the content as published
+      text = summary;
+    }
     boolean cut = title.length() > MAX_TITLE || summary.length() > MAX_SUMMARY || text.length() > MAX_TEXT
         || contentHtml.length() > MAX_HTML;
     if (cut) {

@@ -45,6 +45,22 @@ class ArticleNormalizerTest {
   }
 
   @Test
+  void shouldReadTheSummaryAsTheTextWhenTheContentHasNoWords() throws Exception {
+    List<Article> articles = normalize("""
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+        <item><title>Ferry capsizes</title><link>https://example.org/1</link>
+        <description>A ferry carrying 200 people capsized off the coast.</description>
+        <content:encoded>&lt;p&gt;&lt;img src="https://example.org/ferry.jpg"&gt;&lt;/p&gt;</content:encoded></item>
+        <item><title>Storm</title><link>https://example.org/2</link>
+        <description>The summary.</description>
+        <content:encoded>&lt;p&gt;The whole story.&lt;/p&gt;</content:encoded></item>
+        </channel></rss>""");
+    assertThat(articles.get(0).text()).isEqualTo("A ferry carrying 200 people capsized off the coast.");
+    assertThat(articles.get(0).contentHtml()).contains("ferry.jpg");
+    assertThat(articles.get(1).text()).isEqualTo("The whole story.");
+  }
+
+  @Test
   void shouldTakeTheLanguageOfTheEntryOverTheFeeds() throws Exception {
     List<Article> articles = normalize("""
         <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
