@@ -163,9 +163,17 @@ final class EntityFolder {
       }
     }
     personRaws.sort(Comparator.comparingInt((RawMention r) -> -r.words().length).thenComparingInt(RawMention::order));
+    Map<String, String> orgHeads = organisationHeads(raws);
     People people = new People();
     for (RawMention r : personRaws) {
       Group target = people.find(r);
+      if (target == null && r.words().length == 1 && orgHeads.get(r.words()[0]) != null
+          && !fullNameSurnames.contains(r.words()[0])) {
+        // "Huawei" beside "Huawei Technologies" and no person of that name: the short form of the organisation
+        others.add(new RawMention(r.field(), r.start(), r.end(), r.text(), EntityType.ORGANIZATION, r.words(),
+            r.order(), r.form()));
+        continue;
+      }
       if (target == null) {
         target = people.add(r, groups.size());
         groups.put("person|" + target.key, target);
@@ -209,6 +217,8 @@ final class EntityFolder {
       }
       g.mentions.add(m);
     }
+    // longer names first, so an organisation's group exists before its one-word short form joins it
+    rest.sort(Comparator.comparingInt((RawMention r) -> r.words().length == 1 ? 1 : 0));
     for (RawMention r : rest) {
       // A lone surname tagged as something else ("Biden administration") still names the person.
       if (r.words().length == 1) {
@@ -219,6 +229,10 @@ final class EntityFolder {
         }
       }
       String key = r.key();
+      String fullName = r.words().length == 1 && r.type() == EntityType.ORGANIZATION ? orgHeads.get(key) : null;
+      if (fullName != null) {
+        key = fullName;
+      }
       Group g = groups.computeIfAbsent(r.type().json() + "|" + key, k -> new Group(groups.size()));
       if (g.mentions.isEmpty()) {
         g.type = r.type();
@@ -230,6 +244,26 @@ final class EntityFolder {
       g.mentions.add(r);
     }
     return entities(new ArrayList<>(groups.values()), textLength);
+  }
+
+  /**
+   * The organisations an article names in several words, by their first word when that word begins no other
+   * organisation's name there ("huawei" → "huawei technologies"; "deutsche" beside Deutsche Bank and Deutsche
+   * Telekom is left out): a one-word mention of it is the organisation's short form.
+   */
+  private static Map<String, String> organisationHeads(List<RawMention> raws) {
+    Map<String, String> heads = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (RawMention r : raws) {
+      if (r.type() == EntityType.ORGANIZATION && r.words().length > 1) {
+        String earlier = heads.putIfAbsent(r.words()[0], r.key());
+        if (earlier != null && !earlier.equals(r.key())) {
+          ambiguous.add(r.words()[0]);
+        }
+      }
+    }
+    heads.keySet().removeAll(ambiguous);
+    return heads;
   }
 
   private static List<Entity> entities(List<Group> list, int textLength) {
