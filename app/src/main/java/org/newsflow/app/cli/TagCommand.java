@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * out with {@code language}, {@code entities} and {@code topics} added, using exactly the enricher of the
  * topology. Where {@code text} is missing or blank, the first of {@link #BODY_FALLBACKS} with words in it is read as
  * the body (HTML read as its text, and put out as {@code text}, which the entity mentions' offsets index into), so
- * a feed item given as title and summary is tagged on both, not on its title alone. A bad line gives {@code {"line": n, "error": "..."}} on stdout and a message on stderr; the rest go on.
+ * a feed item given as title and summary is tagged on both, not on its title alone. A bad line gives
+ * {@code {"line": n, "error": "..."}} on stdout and a message on stderr; the rest go on.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
     description = {"Tag JSON lines from stdin with language, entities and topics (no Kafka needed).",
@@ -39,6 +40,8 @@ public final class TagCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  private final HtmlCleaner html = new HtmlCleaner();
 
   @Option(names = "--max-chars", defaultValue = "" + MAX_LINE_CHARS, description = "Longest input line in characters.")
   int maxChars;
@@ -77,8 +80,6 @@ public final class TagCommand implements Callable<Integer> {
     }
     return errors == 0 ? 0 : 1;
   }
-
-  private final HtmlCleaner html = new HtmlCleaner();
 
   private String tagLine(String line, ArticleEnricher enricher, ArticleJson json) {
     JsonNode node;

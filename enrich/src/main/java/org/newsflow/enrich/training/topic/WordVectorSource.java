@@ -1,6 +1,7 @@
 package org.newsflow.enrich.training.topic;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,20 +62,18 @@ public record WordVectorSource(EmbeddingBuilder ppmi, DistilledTable distilled, 
       used.add(base.keys()[i]);
       rarest = Math.max(rarest, base.sif()[i]);
     }
-    int general = 0;
+    List<Long> unused = new ArrayList<>();
     for (int r = 0; r < distilled.keys().length; r++) {
       if (distilled.general()[r] && !used.contains(distilled.keys()[r])) {
-        general++;
+        unused.add(distilled.keys()[r]);
       }
     }
+    int general = unused.size();
     long[] keys = Arrays.copyOf(base.keys(), base.keys().length + general);
     double[] sif = Arrays.copyOf(base.sif(), keys.length);
-    int next = base.keys().length;
-    for (int r = 0; r < distilled.keys().length; r++) {
-      if (distilled.general()[r] && !used.contains(distilled.keys()[r])) {
-        keys[next] = distilled.keys()[r];
-        sif[next++] = rarest;
-      }
+    for (int g = 0; g < general; g++) {
+      keys[base.keys().length + g] = unused.get(g);
+      sif[base.keys().length + g] = rarest;
     }
     float[] out = new float[keys.length * dim];
     float half = withPpmi ? (float) Math.sqrt(0.5) : 1f;
