@@ -67,6 +67,8 @@ public final class SinkService implements Service {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   /**
+   * A sink without a stable instance name: its producer's {@code transactional.id} is random, new for each process.
+   *
    * @param clientProps base Kafka client properties
    * @param groupId     consumer group
    * @param topics      topic names
@@ -87,6 +89,8 @@ public final class SinkService implements Service {
   }
 
   /**
+   * A sink, with a stable instance name if {@code instanceId} is given.
+   *
    * @param clientProps base Kafka client properties
    * @param groupId     consumer group
    * @param instanceId  a stable name of this instance ({@link SinkSettings#INSTANCE_ID}), or {@code null} for a

@@ -49,6 +49,17 @@ final class SinkChecks {
     return p;
   }
 
+  /**
+   * Producer settings for a test's input: should the broker go on refusing a fresh producer's batches anyway,
+   * KafkaInput sends them again from a new producer after 10 s instead of 2 minutes.
+   */
+  Properties input() {
+    Properties p = client();
+    p.put("request.timeout.ms", "5000");
+    p.put("delivery.timeout.ms", "10000");
+    return p;
+  }
+
   /** An article with id {@code %032x} of {@code i}; a latitude of 500 makes OpenSearch reject it. */
   static Article article(int i, double lat) {
     return Article.builder().id(id(i)).url("https://rebalance.invalid/" + i).title("Article " + i)
@@ -82,6 +93,27 @@ final class SinkChecks {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /**
+   * Returns once every partition of {@code topic} answers on its leader. Records sent to a partition the broker has
+   * not taken up yet are refused, and a fresh idempotent producer has been seen to go on refusing the batches after
+   * them as out of order until its delivery timeout (2 minutes), so the input waits for this.
+   */
+  void awaitLeaders(String topic) throws InterruptedException {
+    Await.until("every partition of " + topic + " on its leader", Duration.ofSeconds(30), () -> {
+      try (Admin admin = Admin.create(client())) {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+          latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        admin.listOffsets(latest).all().get();
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
+    });
   }
 
   /** The group's committed offset of partition 0 of {@code topic}, -1 for none. */

@@ -83,7 +83,7 @@ class SinkRebalanceIT {
       (rejected ? bad : good).add(a.id());
       records.add(new ProducerRecord<>(input, a.id(), json.toBytes(a)));
     }
-    KafkaInput.sendAll(checks.client(), records);
+    KafkaInput.sendAll(checks.input(), records);
   }
 
   private SinkService sink() {
@@ -107,6 +107,7 @@ class SinkRebalanceIT {
   void shouldIndexEveryGoodArticleAndDeadLetterEveryBadRecordOnceWhileInstancesJoinAndLeaveMidStream()
       throws Exception {
     TopicAdmin.ensureTopics(checks.client(), topics.all(), PARTITIONS, 1, Duration.ofSeconds(30));
+    checks.awaitLeaders(topics.articlesEnriched().name());
     long start = System.nanoTime();
     send(0, FIRST);
     SinkService a = sink();
