@@ -114,7 +114,7 @@ public final class Services {
   /** The sink service. */
   public static SinkService sink(Config config, MeterRegistry metrics) {
     return new SinkService(KafkaClients.baseProperties(config, "newsflow-sink"), config.get(SinkSettings.GROUP_ID),
-        topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
+        config.get(SinkSettings.INSTANCE_ID), topics(config), OpenSearchConnection.fromConfig(config), config.get(OpenSearchSettings.ALIAS),
         config.get(SinkSettings.BATCH_DOCS), config.get(SinkSettings.BATCH_BYTES), config.get(SinkSettings.MAX_IN_FLIGHT),
         config.get(SinkSettings.MAX_BACKOFF), config.get(SinkSettings.REFRESH_INTERVAL), metrics);
   }

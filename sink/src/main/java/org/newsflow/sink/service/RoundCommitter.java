@@ -80,7 +80,8 @@ final class RoundCommitter {
              | UnsupportedVersionException e) {
       // no abort: the producer refuses every further call; the broker aborts or has aborted the transaction
       LOG.error("the sink's dead-letter producer (transactional.id {}) can no longer write: {}. A producer fenced "
-          + "this way means another instance started with the same transactional.id, or the broker timed out its "
+          + "this way means another instance started with the same transactional.id (a restart of this instance, or "
+          + "another running instance given the same sink.instance.id), or the broker timed out its "
           + "transaction. Nothing of the round ({} records, {} dead letters) is committed; a new consumer and producer "
           + "read it again", transactionalId, e, round.records().size(), letters.size());
       throw new ProducerUnusableException("transactional producer " + transactionalId + " fenced or failed", e);

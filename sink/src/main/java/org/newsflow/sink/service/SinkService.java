@@ -67,6 +67,8 @@ public final class SinkService implements Service {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   /**
+   * A sink without a stable instance name: its producer's {@code transactional.id} is random, new for each process.
+   *
    * @param clientProps base Kafka client properties
    * @param groupId     consumer group
    * @param topics      topic names
@@ -82,6 +84,34 @@ public final class SinkService implements Service {
   public SinkService(Properties clientProps, String groupId, Topics topics, OpenSearchConnection os, String alias,
                      int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff, Duration refreshInterval,
                      MeterRegistry metrics) {
+    this(clientProps, groupId, null, topics, os, alias, maxDocs, maxBytes, maxInFlight, maxBackoff, refreshInterval,
+        metrics);
+  }
+
+  /**
+   * A sink, with a stable instance name if {@code instanceId} is given.
+   *
+   * @param clientProps base Kafka client properties
+   * @param groupId     consumer group
+   * @param instanceId  a stable name of this instance ({@link SinkSettings#INSTANCE_ID}), or {@code null} for a
+   *                    random one
+   * @param topics      topic names
+   * @param os          OpenSearch connection (closed with the service)
+   * @param alias       write alias
+   * @param maxDocs     documents per bulk request
+   * @param maxBytes    bytes per bulk request
+   * @param maxInFlight bulk requests sent at the same time
+   * @param maxBackoff  longest retry wait
+   * @param refreshInterval the index's refresh interval: how soon written articles become searchable
+   * @param metrics     where the sink's meters go
+   */
+  public SinkService(Properties clientProps, String groupId, String instanceId, Topics topics, OpenSearchConnection os,
+                     String alias, int maxDocs, long maxBytes, int maxInFlight, Duration maxBackoff,
+                     Duration refreshInterval, MeterRegistry metrics) {
+    if (instanceId != null && !SinkSettings.INSTANCE_ID.rule().test(instanceId)) {
+      throw new IllegalArgumentException("instance id '" + instanceId + "' is invalid: "
+          + SinkSettings.INSTANCE_ID.key() + " " + SinkSettings.INSTANCE_ID.ruleText());
+    }
     this.consumerProps = new Properties();
     consumerProps.putAll(clientProps);
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -96,8 +126,9 @@ public final class SinkService implements Service {
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     // one per instance, never shared: a second producer with the same id would fence this one. Group-generation
     // fencing (the offsets go with the consumer's group metadata) is what keeps an instance that lost its
-    // partitions from committing them, so the id need not follow the assignment, as with Kafka Streams' EOS v2
-    this.transactionalId = groupId + "-sink-" + UUID.randomUUID();
+    // partitions from committing them, so the id need not follow the assignment, as with Kafka Streams' EOS v2.
+    // A stable one lets a restarted instance end at once the transaction its killed predecessor left open
+    this.transactionalId = transactionalId(groupId, instanceId);
     producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     // a round's transaction lasts from its first dead letter to its commit, not while its documents are indexed;
     // a crashed instance's open transaction holds back its partitions' committed offsets for at most this long
@@ -118,6 +149,11 @@ public final class SinkService implements Service {
     this.metrics = new SinkMetrics(metrics, status, java.time.Clock.systemUTC());
   }
 
+  /** The producer's {@code transactional.id}: the instance's stable name, or a random one, after the group's prefix. */
+  static String transactionalId(String groupId, String instanceId) {
+    return groupId + "-sink-" + (instanceId == null ? UUID.randomUUID().toString() : instanceId);
+  }
+
   @Override
   public String name() {
     return "sink";
@@ -125,6 +161,7 @@ public final class SinkService implements Service {
 
   @Override
   public void start() {
+    LOG.info("sink starting; its dead-letter producer's transactional.id is {}", transactionalId);
     status.running(true);
     loop = Thread.ofPlatform().name("sink-loop").start(this::run);
   }

@@ -2,6 +2,7 @@ package org.newsflow.sink.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.newsflow.common.config.Setting;
 import org.newsflow.common.config.SettingType;
 
@@ -10,6 +11,9 @@ public final class SinkSettings {
 
   private SinkSettings() {
   }
+
+  /** What a stable instance id may be: a pod or host name fits, whitespace and ACL wildcards do not. */
+  private static final Pattern INSTANCE_ID_FORM = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   /** Consumer group. */
   public static final Setting<String> GROUP_ID = Setting.of("sink.group.id", SettingType.STRING)
@@ -49,8 +53,17 @@ public final class SinkSettings {
           + "article is searchable at the first refresh after the sink writes it. Shorter means less delay and more "
           + "indexing work (docs/operations.md).");
 
+  /** A stable name of this instance, for its transactional producer. */
+  public static final Setting<String> INSTANCE_ID = Setting.of("sink.instance.id", SettingType.STRING)
+      .rule(id -> INSTANCE_ID_FORM.matcher(id).matches(), "is 1 to 128 letters, digits, '.', '_' or '-'")
+      .doc("A stable name of this sink instance that no other running instance of the group has, such as its pod "
+          + "name in a StatefulSet; its dead-letter producer's transactional.id becomes "
+          + "`<sink.group.id>-sink-<sink.instance.id>`. Restarted with the same name after a crash, the instance aborts "
+          + "at start the transaction its predecessor left open instead of waiting up to about 20 s for the broker to "
+          + "time it out. Unset: a random name per process (docs/operations.md).");
+
   /** All sink settings. */
   public static List<Setting<?>> all() {
-    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_IN_FLIGHT, MAX_BACKOFF, REFRESH_INTERVAL);
+    return List.of(GROUP_ID, BATCH_DOCS, BATCH_BYTES, MAX_IN_FLIGHT, MAX_BACKOFF, REFRESH_INTERVAL, INSTANCE_ID);
   }
 }
