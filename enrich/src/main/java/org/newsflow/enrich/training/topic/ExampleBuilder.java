@@ -34,6 +34,7 @@ final class ExampleBuilder {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int STRONG_EVIDENCE = 6;
+  private static final int STRONG_EVIDENCE_SHORT = 3;
   private static final int SOME_EVIDENCE = 2;
   private static final int MIN_BACKGROUND_CHARS = 400;
 
@@ -103,18 +104,39 @@ final class ExampleBuilder {
     int k1 = level1Ids.size();
     byte[] y = new byte[k1];
     int[] evidence = evidence(t.title() + "\n" + t.text());
+    int strong = isArticle(t) ? STRONG_EVIDENCE : STRONG_EVIDENCE_SHORT;
+    int pointedTo = t.anyOf() ? pointedTo(t, evidence) : -1;
     for (int k = 0; k < k1; k++) {
       if (t.topics().contains(level1Ids.get(k))) {
-        y[k] = (byte) (t.anyOf() ? -1 : 1);
+        y[k] = (byte) (!t.anyOf() || k == pointedTo ? 1 : -1);
       } else if (covered.contains(k)) {
         y[k] = (byte) (evidence[k] >= SOME_EVIDENCE ? -1 : 0);
-      } else if (evidence[k] >= STRONG_EVIDENCE) {
+      } else if (evidence[k] >= strong) {
         y[k] = 1;
       } else {
         y[k] = (byte) (evidence[k] >= SOME_EVIDENCE ? -1 : 0);
       }
     }
     return y;
+  }
+
+  /**
+   * The one topic of an "any of" category that the text's lexicon entries point to: the topic with the most distinct
+   * entries, at least {@code SOME_EVIDENCE}, when no other of the category's topics has as many; else -1.
+   */
+  private int pointedTo(LabelledText t, int[] evidence) {
+    int best = -1;
+    boolean tie = false;
+    for (String topic : t.topics()) {
+      int k = level1Ids.indexOf(topic);
+      if (best < 0 || evidence[k] > evidence[best]) {
+        best = k;
+        tie = false;
+      } else if (evidence[k] == evidence[best]) {
+        tie = true;
+      }
+    }
+    return best >= 0 && !tie && evidence[best] >= SOME_EVIDENCE ? best : -1;
   }
 
   /** @return whether the text is a full article (and so also trained and calibrated as title plus first sentence) */
