@@ -17,10 +17,13 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
  *
  * <ul>
  *   <li>a labelled text (and, for full articles, its title plus first sentence as a second example): yes for its
- *       mapped topics (don't know for each topic of an "any of" category); no for the other topics its corpus has
- *       labels for; for topics its corpus never labels, the {@link TopicLexicon} decides (yes with strong evidence,
- *       don't know with some, no with none), so a politics story about a war is not taught to be "not conflict".
- *       Each source category weighs at most {@code categoryCap} examples in all;</li>
+ *       mapped topics (don't know for each topic of an "any of" category, except yes for the one its lexicon entries
+ *       point to: a WORLD NEWS item about shelling is a conflict example); no for the other topics its corpus has
+ *       labels for (don't know with some lexicon evidence); for topics its corpus never labels, the
+ *       {@link TopicLexicon} decides (yes with strong evidence, don't know with some, no with none), so a politics
+ *       story about a war is not taught to be "not conflict". A feed item's few words are weighed as such: fewer
+ *       lexicon entries make evidence in it than in a full article. Each source category weighs at most
+ *       {@code categoryCap} examples in all;</li>
  *   <li>every live IPTC concept's label and definition, yes for its level-1 ancestor;</li>
  *   <li>per level-1 topic, synthetic articles: a random training article (or none) with text about the topic
  *       spliced in (labels and definitions of concepts of its subtree, lexicon keywords), which is how topics no
@@ -33,8 +36,12 @@ import org.newsflow.enrich.tagging.topic.TextFeaturizer;
 final class ExampleBuilder {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  // distinct lexicon entries that make strong or some evidence of a topic, in a full article and in a feed item
+  // (a headline and a sentence or two, where a single topic word is as telling as two in 400 words)
   private static final int STRONG_EVIDENCE = 6;
+  private static final int STRONG_EVIDENCE_SHORT = 3;
   private static final int SOME_EVIDENCE = 2;
+  private static final int SOME_EVIDENCE_SHORT = 1;
   private static final int MIN_BACKGROUND_CHARS = 400;
 
   private final IptcVocabulary vocabulary;
@@ -103,18 +110,40 @@ final class ExampleBuilder {
     int k1 = level1Ids.size();
     byte[] y = new byte[k1];
     int[] evidence = evidence(t.title() + "\n" + t.text());
+    int strong = isArticle(t) ? STRONG_EVIDENCE : STRONG_EVIDENCE_SHORT;
+    int some = isArticle(t) ? SOME_EVIDENCE : SOME_EVIDENCE_SHORT;
+    int pointedTo = t.anyOf() ? pointedTo(t, evidence) : -1;
     for (int k = 0; k < k1; k++) {
       if (t.topics().contains(level1Ids.get(k))) {
-        y[k] = (byte) (t.anyOf() ? -1 : 1);
+        y[k] = (byte) (!t.anyOf() || k == pointedTo ? 1 : -1);
       } else if (covered.contains(k)) {
-        y[k] = (byte) (evidence[k] >= SOME_EVIDENCE ? -1 : 0);
-      } else if (evidence[k] >= STRONG_EVIDENCE) {
+        y[k] = (byte) (evidence[k] >= some ? -1 : 0);
+      } else if (evidence[k] >= strong) {
         y[k] = 1;
       } else {
-        y[k] = (byte) (evidence[k] >= SOME_EVIDENCE ? -1 : 0);
+        y[k] = (byte) (evidence[k] >= some ? -1 : 0);
       }
     }
     return y;
+  }
+
+  /**
+   * The one topic of an "any of" category that the text's lexicon entries point to: the topic with the most distinct
+   * entries, at least {@code SOME_EVIDENCE}, when no other of the category's topics has as many; else -1.
+   */
+  private int pointedTo(LabelledText t, int[] evidence) {
+    int best = -1;
+    boolean tie = false;
+    for (String topic : t.topics()) {
+      int k = level1Ids.indexOf(topic);
+      if (best < 0 || evidence[k] > evidence[best]) {
+        best = k;
+        tie = false;
+      } else if (evidence[k] == evidence[best]) {
+        tie = true;
+      }
+    }
+    return best >= 0 && !tie && evidence[best] >= SOME_EVIDENCE ? best : -1;
   }
 
   /** @return whether the text is a full article (and so also trained and calibrated as title plus first sentence) */

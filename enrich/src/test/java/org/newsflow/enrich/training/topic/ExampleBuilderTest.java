@@ -72,4 +72,37 @@ class ExampleBuilderTest {
     }
     assertThat(builder.shortSynthetic(texts, 0, new Random(1))).isEmpty();
   }
+
+  @Test
+  void shouldTeachAnAnyOfTextYesForTheOneOfItsTopicsItsWordsPointTo() {
+    LabelledText war = new LabelledText("outlet", "WORLD", "Shelling resumes",
+        "Troops resumed shelling the city as the war spread.", List.of(POLITICS, CONFLICT), true);
+    LabelledText vague = new LabelledText("outlet", "WORLD", "Talks resume", "Envoys met on Monday.",
+        List.of(POLITICS, CONFLICT), true);
+    var covered = java.util.Set.of(index(POLITICS));
+
+    assertThat(builder.targets(war, covered)[index(CONFLICT)]).isEqualTo((byte) 1);
+    assertThat(builder.targets(war, covered)[index(POLITICS)]).as("still any of: don't know").isEqualTo((byte) -1);
+    assertThat(builder.targets(vague, covered)[index(CONFLICT)]).as("no words point anywhere").isEqualTo((byte) -1);
+    assertThat(builder.targets(vague, covered)[index(POLITICS)]).isEqualTo((byte) -1);
+  }
+
+  @Test
+  void shouldTakeFewerLexiconEntriesAsEvidenceInAFeedItemThanInAnArticle() {
+    String sentence = "Troops resumed shelling the city as the war spread. ";
+    LabelledText item = new LabelledText("outlet", "SPORTS", "Match called off", sentence, List.of(SPORT), false);
+    LabelledText article = new LabelledText("outlet", "SPORTS", "Match called off",
+        sentence + "The club said the game would be played later. ".repeat(10), List.of(SPORT), false);
+    LabelledText oneWord = new LabelledText("outlet", "SPORTS", "Match called off",
+        "The game was called off because of the war.", List.of(SPORT), false);
+    var covered = java.util.Set.of(index(SPORT));
+    var coveredBoth = java.util.Set.of(index(SPORT), index(CONFLICT));
+
+    assertThat(builder.targets(item, covered)[index(CONFLICT)]).as("3 entries in a feed item: yes").isEqualTo((byte) 1);
+    assertThat(builder.targets(article, covered)[index(CONFLICT)]).as("3 in an article: don't know")
+        .isEqualTo((byte) -1);
+    assertThat(builder.targets(oneWord, coveredBoth)[index(CONFLICT)]).as("1 in a feed item: don't know")
+        .isEqualTo((byte) -1);
+    assertThat(builder.targets(oneWord, covered)[index(CONFLICT)]).isEqualTo((byte) -1);
+  }
 }
