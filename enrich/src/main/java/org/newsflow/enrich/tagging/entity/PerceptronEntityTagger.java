@@ -34,6 +34,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final EntityFolder folder;
   private final HeadlineCase headlineCase;
+  private final OrganisationHeads organisationHeads;
 
   /**
    * Creates a tagger.
@@ -52,7 +53,9 @@ public final class PerceptronEntityTagger implements EntityTagger {
    */
   public PerceptronEntityTagger(EntityModel model, PlaceIndex places) {
     this.model = model;
-    this.folder = new EntityFolder(model.gazetteer(), new PlaceLinker(model.gazetteer(), places));
+    PlaceLinker linker = new PlaceLinker(model.gazetteer(), places);
+    this.folder = new EntityFolder(model.gazetteer(), linker);
+    this.organisationHeads = new OrganisationHeads(model.gazetteer(), name -> !linker.candidates(name, true).isEmpty());
     this.headlineCase = new HeadlineCase(model, places);
   }
 
@@ -90,12 +93,14 @@ public final class PerceptronEntityTagger implements EntityTagger {
       String field = fields.get(s);
       String source = TITLE.equals(field) ? title : body;
       List<Token> tokens = sentences.get(s).tokens();
+      List<Span> pieces = new ArrayList<>();
       for (Span span : spans.get(s)) {
-        for (Span piece : MentionBounds.pieces(tokens, span)) {
-          RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
-          if (raw != null) {
-            raws.add(raw);
-          }
+        pieces.addAll(MentionBounds.pieces(tokens, span));
+      }
+      for (Span piece : organisationHeads.apply(tokens, pieces)) {
+        RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
+        if (raw != null) {
+          raws.add(raw);
         }
       }
     }
