@@ -71,7 +71,7 @@ final class OrganisationHeads {
 
   /** The sentence's spans (in order, not overlapping) with the rules above applied; same order, no overlaps. */
   List<Span> apply(List<Token> tokens, List<Span> spans) {
-    if (spans.isEmpty() || System.getenv("ORGHEADS_OFF") != null) { // TEMP
+    if (spans.isEmpty()) {
       return spans;
     }
     List<Span> out = new ArrayList<>(spans.size() + 2);
@@ -123,7 +123,7 @@ final class OrganisationHeads {
     while (a < s.start() && (!capitalised(tokens.get(a).text()) || ARTICLES.contains(tokens.get(a).text()))) {
       a++;
     }
-    while (b > s.end() && !capitalised(tokens.get(b - 1).text())) {
+    while (b > s.end() && !capitalised(tokens.get(b - 1).text()) && !HEADS.contains(tokens.get(b - 1).text())) {
       b--;
     }
     if (a == s.start() && b == s.end()) {
@@ -146,9 +146,12 @@ final class OrganisationHeads {
   }
 
   private boolean split(List<Token> tokens, Span s, List<Span> out) {
+    // only the first "and the" is tried, so the work stays linear in the span's length
     for (int k = s.start() + 2; k + 2 < s.end(); k++) {
-      if (tokens.get(k).text().equals("and") && tokens.get(k + 1).text().equalsIgnoreCase("the")
-          && headed(tokens, s.start(), k) && headed(tokens, k + 2, s.end())) {
+      if (tokens.get(k).text().equals("and") && tokens.get(k + 1).text().equalsIgnoreCase("the")) {
+        if (!headed(tokens, s.start(), k) || !headed(tokens, k + 2, s.end())) {
+          return false;
+        }
         out.add(new Span(s.start(), k, ORG));
         out.add(new Span(k + 2, s.end(), ORG));
         return true;
@@ -200,8 +203,9 @@ final class OrganisationHeads {
         && (gazetteer.wordFlags(tokens.get(s.start()).text()) & Gazetteer.FIRST_NAME) == 0;
   }
 
+  /** A word of a capitalised run: "plc" and "LLC" are designators MentionBounds cut off ("BP plc"). */
   private static boolean runWord(String t) {
-    return capitalised(t) || JOINERS.contains(t);
+    return capitalised(t) || JOINERS.contains(t) || HEADS.contains(t);
   }
 
   /** A title-case word ("Disease", "McKinsey"), not ALL CAPS: headlines in capitals are no evidence. */
