@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.newsflow.enrich.tagging.text.Token;
 
 /**
  * Organisation names in English are headed by a designator noun: they end with it ("World Health Organization",
@@ -27,10 +26,11 @@ import org.newsflow.enrich.tagging.text.Token;
  *       Resources").</li>
  * </ol>
  *
- * <p>Designators must be written in title case (an ALL-CAPS headline's "BANK" is not one; the abbreviations
- * {@code PLC LLC LLP AG} are the exception). Words that also head place or event names ("Street", "Ocean", "Cup",
+ * <p>Capitalisation is read from the words as the model saw them, so the common words of a Title-Case headline are
+ * lower case ({@link HeadlineCase}) and no run. Designators must be written in title case (an ALL-CAPS headline's
+ * "BANK" is not one; the abbreviations {@code PLC LLC LLP AG} are the exception). Words that also head place or event names ("Street", "Ocean", "Cup",
  * "Games", "Center", "League", "Club", "United") are not designators; the lists were chosen on an invented probe of
- * modern news and checked against CoNLL-2003 dev (docs/entities.md). Linear in the sentence's tokens and spans.
+ * modern news and checked against CoNLL-2003 dev (docs/entities.md). Linear in the sentence's words and spans.
  */
 final class OrganisationHeads {
 
@@ -69,8 +69,14 @@ final class OrganisationHeads {
     this.knownPlace = knownPlace;
   }
 
-  /** The sentence's spans (in order, not overlapping) with the rules above applied; same order, no overlaps. */
-  List<Span> apply(List<Token> tokens, List<Span> spans) {
+  /**
+   * The sentence's spans (in order, not overlapping) with the rules above applied; same order, no overlaps.
+   *
+   * @param words the sentence's words as the model saw them: a Title-Case headline's common words are lower case
+   *              ({@link HeadlineCase}), so "Biden Tells Party" is no capitalised run
+   * @param spans the spans after {@link MentionBounds}
+   */
+  List<Span> apply(String[] words, List<Span> spans) {
     if (spans.isEmpty()) {
       return spans;
     }
@@ -78,52 +84,52 @@ final class OrganisationHeads {
     int prevEnd = 0;
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);
-      int nextStart = i + 1 < spans.size() ? spans.get(i + 1).start() : tokens.size();
-      Span r = restore(tokens, s, prevEnd, nextStart);
-      if (r != s && r.start() == s.start() && isDemonym(tokens, s)) {
+      int nextStart = i + 1 < spans.size() ? spans.get(i + 1).start() : words.length;
+      Span r = restore(words, s, prevEnd, nextStart);
+      if (r != s && r.start() == s.start() && isDemonym(words, s)) {
         // "German Foreign Ministry": the adjective stays a name of its own, the organisation is the rest
         out.add(s);
         r = new Span(s.end(), r.end(), ORG);
       }
-      if (!split(tokens, r, out)) {
-        out.add(retype(tokens, r));
+      if (!split(words, r, out)) {
+        out.add(retype(words, r));
       }
       prevEnd = r.end();
     }
-    coordinate(tokens, out);
+    coordinate(words, out);
     return out;
   }
 
-  /** Whether tokens a..b-1 form a designator-headed name. */
-  static boolean headed(List<Token> tokens, int a, int b) {
-    if (b - a >= 2 && isDesignator(tokens.get(b - 1).text(), HEADS)) {
+  /** Whether words a..b-1 form a designator-headed name. */
+  static boolean headed(String[] words, int a, int b) {
+    if (b - a >= 2 && isDesignator(words[b - 1], HEADS)) {
       return true;
     }
     for (int k = a; k + 2 < b; k++) {
-      if (isDesignator(tokens.get(k).text(), OF_HEADS) && OF.contains(tokens.get(k + 1).text())) {
+      if (isDesignator(words[k], OF_HEADS) && OF.contains(words[k + 1])) {
         return true;
       }
     }
     return false;
   }
 
-  private Span restore(List<Token> tokens, Span s, int prevEnd, int nextStart) {
-    if (headed(tokens, s.start(), s.end())) {
+  private Span restore(String[] words, Span s, int prevEnd, int nextStart) {
+    if (headed(words, s.start(), s.end())) {
       return s;
     }
     int a = s.start();
-    while (a - 1 >= prevEnd && runWord(tokens.get(a - 1).text())) {
+    while (a - 1 >= prevEnd && runWord(words[a - 1])) {
       a--;
     }
     int b = s.end();
-    while (b < nextStart && runWord(tokens.get(b).text())) {
+    while (b < nextStart && runWord(words[b])) {
       b++;
     }
     // a run starts and ends with a capitalised word; a leading article is not part of it ("The Centers for")
-    while (a < s.start() && (!capitalised(tokens.get(a).text()) || ARTICLES.contains(tokens.get(a).text()))) {
+    while (a < s.start() && (!capitalised(words[a]) || ARTICLES.contains(words[a]))) {
       a++;
     }
-    while (b > s.end() && !capitalised(tokens.get(b - 1).text()) && !HEADS.contains(tokens.get(b - 1).text())) {
+    while (b > s.end() && !capitalised(words[b - 1]) && !HEADS.contains(words[b - 1])) {
       b--;
     }
     if (a == s.start() && b == s.end()) {
@@ -132,24 +138,24 @@ final class OrganisationHeads {
     // the name starts after the last joiner before its first "designator of" ("Shares of Bank of America")
     int start = a;
     for (int k = a; k + 2 < b; k++) {
-      if (JOINERS.contains(tokens.get(k).text())) {
+      if (JOINERS.contains(words[k])) {
         start = k + 1;
-      } else if (isDesignator(tokens.get(k).text(), OF_HEADS) && OF.contains(tokens.get(k + 1).text())) {
+      } else if (isDesignator(words[k], OF_HEADS) && OF.contains(words[k + 1])) {
         break;
       }
     }
     start = Math.min(start, s.start());
-    if (!headed(tokens, start, b)) {
+    if (!headed(words, start, b)) {
       return s;
     }
     return new Span(start, b, ORG);
   }
 
-  private boolean split(List<Token> tokens, Span s, List<Span> out) {
+  private boolean split(String[] words, Span s, List<Span> out) {
     // only the first "and the" is tried, so the work stays linear in the span's length
     for (int k = s.start() + 2; k + 2 < s.end(); k++) {
-      if (tokens.get(k).text().equals("and") && tokens.get(k + 1).text().equalsIgnoreCase("the")) {
-        if (!headed(tokens, s.start(), k) || !headed(tokens, k + 2, s.end())) {
+      if (words[k].equals("and") && words[k + 1].equalsIgnoreCase("the")) {
+        if (!headed(words, s.start(), k) || !headed(words, k + 2, s.end())) {
           return false;
         }
         out.add(new Span(s.start(), k, ORG));
@@ -160,47 +166,47 @@ final class OrganisationHeads {
     return false;
   }
 
-  private Span retype(List<Token> tokens, Span s) {
-    if (s.type().equals(ORG) || s.end() - s.start() < 2 || !headed(tokens, s.start(), s.end())) {
+  private Span retype(String[] words, Span s) {
+    if (s.type().equals(ORG) || s.end() - s.start() < 2 || !headed(words, s.start(), s.end())) {
       return s;
     }
     if (s.type().equals("PER") && s.end() - s.start() == 2
-        && (gazetteer.wordFlags(tokens.get(s.start()).text()) & Gazetteer.FIRST_NAME) != 0) {
+        && (gazetteer.wordFlags(words[s.start()]) & Gazetteer.FIRST_NAME) != 0) {
       return s;
     }
-    String name = text(tokens, s.start(), s.end());
+    String name = text(words, s.start(), s.end());
     if (knownPlace.test(name)) {
       return s;
     }
     return new Span(s.start(), s.end(), ORG);
   }
 
-  private void coordinate(List<Token> tokens, List<Span> spans) {
+  private void coordinate(String[] words, List<Span> spans) {
     for (int i = 0; i + 1 < spans.size(); i++) {
       Span x = spans.get(i);
       Span y = spans.get(i + 1);
-      if (y.start() - x.end() != 1 || !COORDINATORS.contains(tokens.get(x.end()).text())) {
+      if (y.start() - x.end() != 1 || !COORDINATORS.contains(words[x.end()])) {
         continue;
       }
-      if (orgHeaded(tokens, y) && loosePerson(tokens, x)) {
+      if (orgHeaded(words, y) && loosePerson(words, x)) {
         spans.set(i, new Span(x.start(), x.end(), ORG));
-      } else if (orgHeaded(tokens, x) && loosePerson(tokens, y)) {
+      } else if (orgHeaded(words, x) && loosePerson(words, y)) {
         spans.set(i + 1, new Span(y.start(), y.end(), ORG));
       }
     }
   }
 
-  private boolean isDemonym(List<Token> tokens, Span s) {
-    return s.end() - s.start() == 1 && (gazetteer.wordFlags(tokens.get(s.start()).text()) & Gazetteer.DEMONYM) != 0;
+  private boolean isDemonym(String[] words, Span s) {
+    return s.end() - s.start() == 1 && (gazetteer.wordFlags(words[s.start()]) & Gazetteer.DEMONYM) != 0;
   }
 
-  private static boolean orgHeaded(List<Token> tokens, Span s) {
-    return s.type().equals(ORG) && headed(tokens, s.start(), s.end());
+  private static boolean orgHeaded(String[] words, Span s) {
+    return s.type().equals(ORG) && headed(words, s.start(), s.end());
   }
 
-  private boolean loosePerson(List<Token> tokens, Span s) {
+  private boolean loosePerson(String[] words, Span s) {
     return s.type().equals("PER") && s.end() - s.start() >= 2
-        && (gazetteer.wordFlags(tokens.get(s.start()).text()) & Gazetteer.FIRST_NAME) == 0;
+        && (gazetteer.wordFlags(words[s.start()]) & Gazetteer.FIRST_NAME) == 0;
   }
 
   /** A word of a capitalised run: "plc" and "LLC" are designators MentionBounds cut off ("BP plc"). */
@@ -226,13 +232,13 @@ final class OrganisationHeads {
     return set.contains(t);
   }
 
-  private static String text(List<Token> tokens, int a, int b) {
+  private static String text(String[] words, int a, int b) {
     StringBuilder sb = new StringBuilder();
     for (int i = a; i < b; i++) {
       if (i > a) {
         sb.append(' ');
       }
-      sb.append(tokens.get(i).text());
+      sb.append(words[i]);
     }
     return sb.toString();
   }

@@ -86,7 +86,9 @@ public final class PerceptronEntityTagger implements EntityTagger {
       }
       doc.add(w);
     }
-    List<List<Span>> spans = model.tag(headlineCase.apply(doc, titles));
+    // the organisation rule reads capitalisation as the model did, with a Title-Case headline's common words lowered
+    List<String[]> shown = headlineCase.apply(doc, titles);
+    List<List<Span>> spans = model.tag(shown);
     Gazetteer gaz = model.gazetteer();
     List<RawMention> raws = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
@@ -97,7 +99,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
       for (Span span : spans.get(s)) {
         pieces.addAll(MentionBounds.pieces(tokens, span));
       }
-      for (Span piece : organisationHeads.apply(tokens, pieces)) {
+      for (Span piece : organisationHeads.apply(shown.get(s), pieces)) {
         RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
         if (raw != null) {
           raws.add(raw);

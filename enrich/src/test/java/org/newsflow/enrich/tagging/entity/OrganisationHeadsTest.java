@@ -44,7 +44,7 @@ class OrganisationHeadsTest {
     }
     List<Token> tokens = new Tokenizer().tokenize(String.join(" ", words));
     assertThat(tokens).hasSize(words.size());
-    List<Span> out = heads.apply(tokens, spans);
+    List<Span> out = heads.apply(words.toArray(String[]::new), spans);
     StringBuilder sb = new StringBuilder();
     int k = 0;
     for (int i = 0; i < tokens.size(); i++) {

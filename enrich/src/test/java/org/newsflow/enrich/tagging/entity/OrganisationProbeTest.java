@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.newsflow.common.article.Entity;
 import org.newsflow.common.article.EntityType;
 import org.newsflow.common.article.Mention;
+import org.newsflow.enrich.tagging.text.Token;
 import org.newsflow.enrich.tagging.text.Tokenizer;
 
 /**
@@ -40,8 +41,8 @@ class OrganisationProbeTest {
       for (String line : article) {
         Matcher m = NAME.matcher(line);
         while (m.find()) {
-          var tokens = tokenizer.tokenize(m.group(2));
-          if (m.group(1).equals("ORG") && OrganisationHeads.headed(tokens, 0, tokens.size())) {
+          String[] words = tokenizer.tokenize(m.group(2)).stream().map(Token::text).toArray(String[]::new);
+          if (m.group(1).equals("ORG") && OrganisationHeads.headed(words, 0, words.length)) {
             orgs.add(m.group(2));
           }
         }
