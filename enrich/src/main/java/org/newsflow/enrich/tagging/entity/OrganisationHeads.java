@@ -87,8 +87,13 @@ final class OrganisationHeads {
       int nextStart = i + 1 < spans.size() ? spans.get(i + 1).start() : words.length;
       Span r = restore(words, s, prevEnd, nextStart);
       if (r != s && r.start() == s.start() && isDemonym(words, s)) {
-        // "German Foreign Ministry": the adjective stays a name of its own, the organisation is the rest
+        // "German Foreign Ministry": the adjective stays a name of its own, the organisation is the rest, if the
+        // rest is a designator-headed name by itself ("German Bank" leaves "German" alone)
         out.add(s);
+        if (!headed(words, s.end(), r.end())) {
+          prevEnd = s.end();
+          continue;
+        }
         r = new Span(s.end(), r.end(), ORG);
       }
       if (!split(words, r, out)) {

@@ -130,6 +130,7 @@ class OrganisationHeadsTest {
   void shouldKeepADemonymApartFromTheOrganisationAfterIt() {
     assertThat(apply("the [MISC German] Foreign Ministry said"))
         .isEqualTo("the [MISC German] [ORG Foreign Ministry] said");
+    assertThat(apply("a [MISC German] Bank said")).isEqualTo("a [MISC German] Bank said");
   }
 
   @Test
