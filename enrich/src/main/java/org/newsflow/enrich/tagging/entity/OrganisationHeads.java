@@ -53,8 +53,16 @@ final class OrganisationHeads {
 
   private static final Set<String> OF = Set.of("of", "for");
   private static final Set<String> JOINERS = Set.of("of", "for", "and", "&");
-  private static final Set<String> ARTICLES = Set.of("The", "A", "An");
-  private static final Set<String> COORDINATORS = Set.of("and", "or", "&", ",");
+  /**
+   * Capitalised words that open sentences, not names: a run never contains them ("But Home Office", "Five Bank of
+   * America subsidiaries").
+   */
+  private static final Set<String> STOP = Set.of("The", "A", "An", "But", "And", "Or", "So", "Yet", "If", "When",
+      "While", "As", "At", "In", "On", "For", "By", "With", "From", "To", "After", "Before", "Past", "This", "That",
+      "These", "Those", "Its", "His", "Her", "Their", "Our", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+      "Eight", "Nine", "Ten", "Mr", "Mrs", "Ms", "Dr", "Among", "Both", "Some", "Many", "All", "Every", "Each");
+  /** No comma: "the Conservative Party, Liam Fox," is an apposition, not a list. */
+  private static final Set<String> COORDINATORS = Set.of("and", "or", "&");
   private static final String ORG = "ORG";
 
   private final Gazetteer gazetteer;
@@ -130,8 +138,8 @@ final class OrganisationHeads {
     while (b < nextStart && runWord(words[b])) {
       b++;
     }
-    // a run starts and ends with a capitalised word; a leading article is not part of it ("The Centers for")
-    while (a < s.start() && (!capitalised(words[a]) || ARTICLES.contains(words[a]))) {
+    // a run starts and ends with a capitalised word ("The" is a stop word: "The Centers for" starts at "Centers")
+    while (a < s.start() && !capitalised(words[a])) {
       a++;
     }
     while (b > s.end() && !capitalised(words[b - 1]) && !HEADS.contains(words[b - 1])) {
@@ -216,7 +224,7 @@ final class OrganisationHeads {
 
   /** A word of a capitalised run: "plc" and "LLC" are designators MentionBounds cut off ("BP plc"). */
   private static boolean runWord(String t) {
-    return capitalised(t) || JOINERS.contains(t) || HEADS.contains(t);
+    return capitalised(t) && !STOP.contains(t) || JOINERS.contains(t) || HEADS.contains(t);
   }
 
   /** A title-case word ("Disease", "McKinsey"), not ALL CAPS: headlines in capitals are no evidence. */

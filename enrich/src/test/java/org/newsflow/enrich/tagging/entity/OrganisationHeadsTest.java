@@ -127,6 +127,20 @@ class OrganisationHeadsTest {
   }
 
   @Test
+  void shouldNotRunSentenceOpeningWordsIntoAName() {
+    assertThat(apply("Five Bank of [LOC America] subsidiaries agreed"))
+        .isEqualTo("Five [ORG Bank of America] subsidiaries agreed");
+    assertThat(apply("But Home [ORG Office] minister Hazel Blears said"))
+        .isEqualTo("But [ORG Home Office] minister Hazel Blears said");
+  }
+
+  @Test
+  void shouldNotTakeAnAppositionForAList() {
+    assertThat(apply("the [ORG Conservative Party] , [PER Liam Fox] , said"))
+        .isEqualTo("the [ORG Conservative Party] , [PER Liam Fox] , said");
+  }
+
+  @Test
   void shouldKeepADemonymApartFromTheOrganisationAfterIt() {
     assertThat(apply("the [MISC German] Foreign Ministry said"))
         .isEqualTo("the [MISC German] [ORG Foreign Ministry] said");
