@@ -14,23 +14,25 @@ import java.util.function.Predicate;
  *
  * <ol>
  *   <li><b>restore</b>: a span inside a continuous run of capitalised words and the joiners {@code of for and &}
- *       that is designator-headed while the span is not becomes that run, as an organisation ("Control" →
- *       "Centers for Disease Control and Prevention"); the run starts after the last joiner before its first
- *       "designator of", so "Shares of Bank of America" gives "Bank of America";</li>
+ *       (no other span, no sentence-opening word such as "But" or "The") that is designator-headed while the span
+ *       is not becomes that run, as an organisation ("Control" → "Centers for Disease Control and Prevention");
+ *       the run starts after the last joiner before its first "designator of" ("Shares of Bank of America" gives
+ *       "Bank of America"); a one-word demonym span stays itself ("German" + "Foreign Ministry");</li>
  *   <li><b>split</b>: a span "X and the Y" where X and Y are both designator-headed is two organisations;</li>
- *   <li><b>retype</b>: a span of two or more words that is designator-headed and not a known place ("Soviet
- *       Union", "West Bank") is an organisation, except a person named by a known first name and one more word
- *       ("Margaret Court");</li>
- *   <li><b>coordinate</b>: a two-word-or-longer person span without a known first name, joined by "and", "or", "&"
- *       or a comma to a designator-headed organisation, is an organisation ("Exxon Mobil and Pioneer Natural
- *       Resources").</li>
+ *   <li><b>retype</b>: a span of two or more words that is designator-headed and not a known place ("West Bank",
+ *       "Russian Federation") is an organisation, except a known first name and one more word ("Margaret
+ *       Court");</li>
+ *   <li><b>coordinate</b>: a person span of two or more words without a known first name, joined by "and", "or" or
+ *       "&" to a designator-headed organisation, is an organisation ("Exxon Mobil and Pioneer Natural Resources");
+ *       not by a comma, which is as often an apposition ("the Conservative Party, Liam Fox").</li>
  * </ol>
  *
  * <p>Capitalisation is read from the words as the model saw them, so the common words of a Title-Case headline are
- * lower case ({@link HeadlineCase}) and no run. Designators must be written in title case (an ALL-CAPS headline's
- * "BANK" is not one; the abbreviations {@code PLC LLC LLP AG} are the exception). Words that also head place or event names ("Street", "Ocean", "Cup",
- * "Games", "Center", "League", "Club", "United") are not designators; the lists were chosen on an invented probe of
- * modern news and checked against CoNLL-2003 dev (docs/entities.md). Linear in the sentence's words and spans.
+ * lower case ({@link HeadlineCase}) and no run. Designators match only as written (an ALL-CAPS headline's "BANK"
+ * is none; {@code PLC LLC LLP AG} are). Words that also head place or event names ("Street", "Ocean", "Cup",
+ * "Games", "Center", "League", "Club", "United", "Union") are not designators. The lists were chosen by reasoning,
+ * an invented probe of modern news and the BBC articles, and checked on CoNLL-2003 dev (docs/entities.md). Linear
+ * in the sentence's words and spans.
  */
 final class OrganisationHeads {
 

@@ -171,7 +171,8 @@ class PerceptronEntityTaggerTest {
 
   @Test
   void shouldTypeACompanyListedBesideADesignatorHeadedCompanyAsAnOrganisation() {
-    List<Entity> entities = tagger.tag("", "The deal between Exxon Mobil and Pioneer Natural Resources closed in May.");
+    List<Entity> entities =
+        tagger.tag("", "The deal between Exxon Mobil and Pioneer Natural Resources closed in May.");
     assertThat(find(entities, "Exxon Mobil").type()).isEqualTo(EntityType.ORGANIZATION);
     assertThat(find(entities, "Pioneer Natural Resources").type()).isEqualTo(EntityType.ORGANIZATION);
   }
