@@ -34,6 +34,7 @@ public final class PerceptronEntityTagger implements EntityTagger {
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final EntityFolder folder;
   private final HeadlineCase headlineCase;
+  private final OrganisationHeads organisationHeads;
 
   /**
    * Creates a tagger.
@@ -52,7 +53,9 @@ public final class PerceptronEntityTagger implements EntityTagger {
    */
   public PerceptronEntityTagger(EntityModel model, PlaceIndex places) {
     this.model = model;
-    this.folder = new EntityFolder(model.gazetteer(), new PlaceLinker(model.gazetteer(), places));
+    PlaceLinker linker = new PlaceLinker(model.gazetteer(), places);
+    this.folder = new EntityFolder(model.gazetteer(), linker);
+    this.organisationHeads = new OrganisationHeads(model.gazetteer(), name -> !linker.candidates(name, true).isEmpty());
     this.headlineCase = new HeadlineCase(model, places);
   }
 
@@ -83,19 +86,23 @@ public final class PerceptronEntityTagger implements EntityTagger {
       }
       doc.add(w);
     }
-    List<List<Span>> spans = model.tag(headlineCase.apply(doc, titles));
+    // the organisation rule reads capitalisation as the model did, with a Title-Case headline's common words lowered
+    List<String[]> shown = headlineCase.apply(doc, titles);
+    List<List<Span>> spans = model.tag(shown);
     Gazetteer gaz = model.gazetteer();
     List<RawMention> raws = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       String field = fields.get(s);
       String source = TITLE.equals(field) ? title : body;
       List<Token> tokens = sentences.get(s).tokens();
+      List<Span> pieces = new ArrayList<>();
       for (Span span : spans.get(s)) {
-        for (Span piece : MentionBounds.pieces(tokens, span)) {
-          RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
-          if (raw != null) {
-            raws.add(raw);
-          }
+        pieces.addAll(MentionBounds.pieces(tokens, span));
+      }
+      for (Span piece : organisationHeads.apply(shown.get(s), pieces)) {
+        RawMention raw = raw(gaz, source, field, tokens, piece, raws.size());
+        if (raw != null) {
+          raws.add(raw);
         }
       }
     }

@@ -153,4 +153,46 @@ class PerceptronEntityTaggerTest {
     List<Entity> entities = tagger.tag("Big", big);
     assertThat(entities).extracting(Entity::name).contains("Canada", "Paris");
   }
+  private static EntityType typeOf(String text, String name) {
+    return find(tagger.tag("", text), name).type();
+  }
+
+  @Test
+  void shouldTagDesignatorHeadedOrganisationsAsOneOrganisation() {
+    assertThat(typeOf("The Centers for Disease Control and Prevention said on Tuesday that cases were rising.",
+        "Centers for Disease Control and Prevention")).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(typeOf("The grant came from the Bill & Melinda Gates Foundation last year.",
+        "Bill & Melinda Gates Foundation")).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(typeOf("Meta Platforms said it would cut jobs.", "Meta Platforms"))
+        .isEqualTo(EntityType.ORGANIZATION);
+    assertThat(typeOf("Representatives of the World Health Organization arrived in Geneva.",
+        "World Health Organization")).isEqualTo(EntityType.ORGANIZATION);
+  }
+
+  @Test
+  void shouldTypeACompanyListedBesideADesignatorHeadedCompanyAsAnOrganisation() {
+    List<Entity> entities =
+        tagger.tag("", "The deal between Exxon Mobil and Pioneer Natural Resources closed in May.");
+    assertThat(find(entities, "Exxon Mobil").type()).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(find(entities, "Pioneer Natural Resources").type()).isEqualTo(EntityType.ORGANIZATION);
+  }
+
+  @Test
+  void shouldSplitTwoOrganisationsJoinedByAndThe() {
+    List<Entity> entities = tagger.tag("",
+        "The Department of Homeland Security and the National Institutes of Health sent delegates.");
+    assertThat(entities).filteredOn(e -> e.type() == EntityType.ORGANIZATION).extracting(Entity::name)
+        .containsExactlyInAnyOrder("Department of Homeland Security", "National Institutes of Health");
+  }
+
+  @Test
+  void shouldKeepPlacesEventsAndPeopleThatShareWordsWithOrganisations() {
+    List<Entity> entities = tagger.tag("", "The storm crossed the Pacific Ocean. Fans watched the World Cup final. "
+        + "Harrison Ford thanked the Ford Foundation. Arsenal beat Chelsea and Apple shares rose.");
+    assertThat(find(entities, "Pacific Ocean").type()).isEqualTo(EntityType.LOCATION);
+    assertThat(find(entities, "World Cup").type()).isEqualTo(EntityType.OTHER);
+    assertThat(find(entities, "Harrison Ford").type()).isEqualTo(EntityType.PERSON);
+    assertThat(find(entities, "Ford Foundation").type()).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(find(entities, "Arsenal").type()).isEqualTo(EntityType.ORGANIZATION);
+  }
 }
