@@ -168,8 +168,10 @@ final class EntityFolder {
     for (RawMention r : personRaws) {
       Group target = people.find(r);
       if (target == null && r.words().length == 1 && orgHeads.get(r.words()[0]) != null
-          && !fullNameSurnames.contains(r.words()[0])) {
-        // "Huawei" beside "Huawei Technologies" and no person of that name: the short form of the organisation
+          && !fullNameSurnames.contains(r.words()[0])
+          && (gazetteer.wordFlags(r.text()) & Gazetteer.FIRST_NAME) == 0) {
+        // "Huawei" beside "Huawei Technologies" and no person of that name: the short form of the organisation.
+        // A first name is a person's ("Steve" beside the "Steve Redgrave Trust" is Redgrave, not the trust)
         others.add(new RawMention(r.field(), r.start(), r.end(), r.text(), EntityType.ORGANIZATION, r.words(),
             r.order(), r.form()));
         continue;

@@ -60,8 +60,11 @@ class EntityFolderTest {
         // a person named in full keeps the surname ("Harrison Ford", not Ford Motor)
         mention("text", 140, "Harrison Ford", EntityType.PERSON, 7),
         mention("text", 160, "Ford Motor", EntityType.ORGANIZATION, 8),
-        mention("text", 180, "Ford", EntityType.PERSON, 9));
-    List<Entity> entities = folder.fold(raws, 200);
+        mention("text", 180, "Ford", EntityType.PERSON, 9),
+        // a first name alone stays a person, though an organisation's name begins with it
+        mention("text", 200, "Steve Redgrave Trust", EntityType.ORGANIZATION, 10),
+        mention("text", 230, "Steve", EntityType.PERSON, 11));
+    List<Entity> entities = folder.fold(raws, 240);
     assertThat(entities).filteredOn(e -> e.name().equals("Huawei Technologies")).singleElement()
         .satisfies(e -> {
           assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
@@ -74,6 +77,10 @@ class EntityFolderTest {
     assertThat(entities).filteredOn(e -> e.name().equals("Harrison Ford")).singleElement()
         .satisfies(e -> assertThat(e.count()).isEqualTo(2));
     assertThat(entities).filteredOn(e -> e.name().equals("Ford Motor")).singleElement()
+        .satisfies(e -> assertThat(e.count()).isEqualTo(1));
+    assertThat(entities).filteredOn(e -> e.name().equals("Steve")).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+    assertThat(entities).filteredOn(e -> e.name().equals("Steve Redgrave Trust")).singleElement()
         .satisfies(e -> assertThat(e.count()).isEqualTo(1));
   }
 }
