@@ -16,11 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,28 +64,6 @@ class RoundCommitterIT {
     Properties p = new Properties();
     p.put("bootstrap.servers", kafka.bootstrapServers());
     return p;
-  }
-
-  /** The sink's consumer settings that matter here. */
-  private KafkaConsumer<byte[], byte[]> sinkConsumer(String topic) {
-    Properties p = client();
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    c.subscribe(List.of(topic));
-    return c;
-  }
-
-  /** The sink's producer settings that matter here. */
-  private KafkaProducer<byte[], byte[]> sinkProducer(String transactionalId) {
-    Properties p = client();
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
-    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    producer.initTransactions();
-    return producer;
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> pollAll(KafkaConsumer<byte[], byte[]> c, int count,
@@ -137,8 +113,8 @@ class RoundCommitterIT {
     SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     // the first instance gets as far as it can without committing
-    try (KafkaConsumer<byte[], byte[]> first = sinkConsumer(input)) {
-      KafkaProducer<byte[], byte[]> producer = sinkProducer(GROUP + "-sink-first");
+    try (KafkaConsumer<byte[], byte[]> first = SinkChecks.sinkConsumer(client(), GROUP, input)) {
+      KafkaProducer<byte[], byte[]> producer = SinkChecks.sinkProducer(client(), GROUP + "-sink-first");
       Round round = settledRound(pollAll(first, 3, Duration.ofSeconds(60)));
       DeadLetterWriter letters = new DeadLetterWriter(producer, dlq, metrics);
       producer.beginTransaction();
@@ -152,8 +128,8 @@ class RoundCommitterIT {
 
     // a new instance; its offset fetch waits until the broker times the open transaction out and aborts it
     long start = System.nanoTime();
-    try (KafkaConsumer<byte[], byte[]> second = sinkConsumer(input);
-         KafkaProducer<byte[], byte[]> producer = sinkProducer(GROUP + "-sink-second")) {
+    try (KafkaConsumer<byte[], byte[]> second = SinkChecks.sinkConsumer(client(), GROUP, input);
+         KafkaProducer<byte[], byte[]> producer = SinkChecks.sinkProducer(client(), GROUP + "-sink-second")) {
       RoundCommitter committer = new RoundCommitter(producer, second, new DeadLetterWriter(producer, dlq, metrics),
           GROUP + "-sink-second");
       Round again = settledRound(pollAll(second, 3, Duration.ofSeconds(90)));

@@ -22,9 +22,12 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.newsflow.common.article.Article;
 import org.newsflow.common.article.Entity;
 import org.newsflow.common.article.EntityType;
@@ -74,9 +77,38 @@ final class SinkChecks {
     return String.format("%032x", i);
   }
 
+  /** A consumer with the sink's settings that matter for its rounds: manual commits, read_committed. */
+  static KafkaConsumer<byte[], byte[]> sinkConsumer(Properties client, String group, String topic) {
+    Properties p = new Properties();
+    p.putAll(client);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    c.subscribe(List.of(topic));
+    return c;
+  }
+
+  /** A transactional producer with the sink's transaction timeout, its transactions initialised. */
+  static KafkaProducer<byte[], byte[]> sinkProducer(Properties client, String transactionalId) {
+    Properties p = new Properties();
+    p.putAll(client);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    producer.initTransactions();
+    return producer;
+  }
+
   /** Records of {@code topic} after the group's committed offsets (all of them where nothing is committed). */
   long lag(String group, String topic) {
-    try (Admin admin = Admin.create(client())) {
+    return lag(client(), group, topic);
+  }
+
+  /** As {@link #lag(String, String)}, with the given client settings; -1 when the broker cannot tell. */
+  static long lag(Properties client, String group, String topic) {
+    try (Admin admin = Admin.create(client)) {
       Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
           .partitionsToOffsetAndMetadata().get();
       int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();

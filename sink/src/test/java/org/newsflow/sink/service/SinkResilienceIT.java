@@ -14,9 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,7 +131,8 @@ class SinkResilienceIT {
       awaitCount(alias, ARTICLES - UNINDEXABLE, Duration.ofSeconds(180), last);
       // once every offset is committed, every write and dead letter before it is done: nothing more can arrive
       Await.until("the sink's offsets at the end of the topic", Duration.ofSeconds(60),
-          () -> lag(topic) == 0, () -> "lag " + lag(topic) + "; " + last.describe());
+          () -> SinkChecks.lag(clientProps(), "resilience", topic) == 0,
+          () -> "lag " + SinkChecks.lag(clientProps(), "resilience", topic) + "; " + last.describe());
       assertThat(count(alias, null)).isEqualTo(ARTICLES - UNINDEXABLE);
       assertThat(count(alias, "\"rev2\"")).isEqualTo(REVISED);
       assertThat(count(alias, "\"rev0\"")).isZero();
@@ -162,26 +160,6 @@ class SinkResilienceIT {
   }
 
   /** Records of {@code topic} after the sink group's committed offsets (all of them when nothing is committed). */
-  private long lag(String topic) {
-    Properties p = clientProps();
-    try (Admin admin = Admin.create(p)) {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("resilience")
-          .partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      for (int partition = 0; partition < 3; partition++) {
-        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-      }
-      long lag = 0;
-      for (var e : admin.listOffsets(latest).all().get().entrySet()) {
-        OffsetAndMetadata c = committed.get(e.getKey());
-        lag += e.getValue().offset() - (c == null ? 0 : c.offset());
-      }
-      return lag;
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
   private long count(String alias, String titleQuery) throws Exception {
     http.send(HttpRequest.newBuilder(URI.create(openSearch.url() + "/" + alias + "/_refresh"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -16,11 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,8 +125,8 @@ class SinkTakeoverIT {
     if (staticMember) {
       client.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
     }
-    KafkaConsumer<byte[], byte[]> first = consumer(client, name, input);
-    KafkaProducer<byte[], byte[]> producer = producer(transactionalId);
+    KafkaConsumer<byte[], byte[]> first = SinkChecks.sinkConsumer(client, name, input);
+    KafkaProducer<byte[], byte[]> producer = SinkChecks.sinkProducer(checks.client(), transactionalId);
     RoundPreparer.Prepared prepared = preparer.prepare(pollAll(first, 3));
     prepared.chunks().forEach(c -> c.round().settled());
     Round round = prepared.round();
@@ -159,27 +156,6 @@ class SinkTakeoverIT {
       assertThat(checks.indexedIds(alias)).containsExactly(article.id());
       return ms;
     }
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(Properties client, String group, String topic) {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    c.subscribe(List.of(topic));
-    return c;
-  }
-
-  private KafkaProducer<byte[], byte[]> producer(String transactionalId) {
-    Properties p = checks.client();
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
-    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    producer.initTransactions();
-    return producer;
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> pollAll(KafkaConsumer<byte[], byte[]> c, int count)
